@@ -1,0 +1,45 @@
+namespace ExperimentKit.Schema.Model;
+
+/// <summary>The `training:` section: TrainingArguments names with Hugging Face defaults.</summary>
+public sealed record TrainingSpec
+{
+    public string OutputDir { get; init; } = "runs";
+    public double NumTrainEpochs { get; init; } = 3.0;
+
+    /// <summary>-1: derive from num_train_epochs, as in Hugging Face.</summary>
+    public int MaxSteps { get; init; } = -1;
+    public int PerDeviceTrainBatchSize { get; init; } = 8;
+    public int PerDeviceEvalBatchSize { get; init; } = 8;
+    public int GradientAccumulationSteps { get; init; } = 1;
+    public double LearningRate { get; init; } = 5e-5;
+    public double WeightDecay { get; init; }
+    public double AdamBeta1 { get; init; } = 0.9;
+    public double AdamBeta2 { get; init; } = 0.999;
+    public double AdamEpsilon { get; init; } = 1e-8;
+    public double MaxGradNorm { get; init; } = 1.0;
+    public LrSchedulerKind LrSchedulerType { get; init; } = LrSchedulerKind.Linear;
+    public double WarmupRatio { get; init; }
+    public int WarmupSteps { get; init; }
+    public int Seed { get; init; } = 42;
+    public int LoggingSteps { get; init; } = 500;
+    public IntervalStrategy EvalStrategy { get; init; } = IntervalStrategy.No;
+    public int? EvalSteps { get; init; }
+    public bool DataloaderDropLast { get; init; }
+}
+
+/// <summary>YAML: no, steps, epoch.</summary>
+public enum IntervalStrategy
+{
+    No,
+    Steps,
+    Epoch,
+}
+
+/// <summary>YAML: linear, cosine, constant, constant_with_warmup.</summary>
+public enum LrSchedulerKind
+{
+    Linear,
+    Cosine,
+    Constant,
+    ConstantWithWarmup,
+}
