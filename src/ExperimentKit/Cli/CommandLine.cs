@@ -1,0 +1,91 @@
+using ExperimentKit.Data;
+using ExperimentKit.Experiments;
+using ExperimentKit.Schema;
+using Spectre.Console;
+
+namespace ExperimentKit.Cli;
+
+/// <summary>
+/// `dotnet run -- experiments/mrpc.yaml`: validate the YAML with the same schema code the compiler used,
+/// find the compiled experiment and run it. Errors print as `file(line,col): error EKxxxx: ...` or
+/// `file:line: ...` and exit with 1; usage errors exit with 2.
+/// </summary>
+public static class CommandLine
+{
+    public static int Run(string[] args) => Run(args, AnsiConsole.Console);
+
+    public static int Run(string[] args, IAnsiConsole console)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            PrintUsage(console);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "--list")
+        {
+            foreach (var registration in ExperimentRegistry.All)
+            {
+                console.WriteLine($"{registration.Name,-24} {registration.SourceFile}");
+            }
+
+            return 0;
+        }
+
+        if (args.Length > 1)
+        {
+            console.MarkupLineInterpolated($"[red]Unexpected arguments:[/] {string.Join(' ', args.Skip(1))}");
+            PrintUsage(console);
+            return 2;
+        }
+
+        return RunExperiment(args[0], console);
+    }
+
+    private static int RunExperiment(string file, IAnsiConsole console)
+    {
+        if (!File.Exists(file))
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] experiment file not found: {Path.GetFullPath(file)}");
+            return 1;
+        }
+
+        var parsed = ExperimentSpecParser.Parse(file, File.ReadAllText(file));
+        if (parsed.Spec is null || parsed.Diagnostics.Count > 0)
+        {
+            foreach (var diagnostic in parsed.Diagnostics)
+            {
+                console.WriteLine(diagnostic.Format(file));
+            }
+
+            if (parsed.Spec is null)
+            {
+                return 1;
+            }
+        }
+
+        var registration = ExperimentRegistry.Find(file) ?? ExperimentRegistry.Find(parsed.Spec.Name);
+        if (registration is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {file} is not compiled into this program. Put it in experiments/ and run again (dotnet run rebuilds). Compiled: {string.Join(", ", ExperimentRegistry.All.Select(r => r.SourceFile))}");
+            return 1;
+        }
+
+        try
+        {
+            registration.Create().Run(parsed.Spec, new RunSettings(file, console));
+            return 0;
+        }
+        catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+            return 1;
+        }
+    }
+
+    private static void PrintUsage(IAnsiConsole console)
+    {
+        console.WriteLine("usage: dotnet run -- <experiments/name.yaml>   fine-tune and evaluate as the YAML declares");
+        console.WriteLine("       dotnet run -- --list                    list the compiled experiments");
+    }
+}

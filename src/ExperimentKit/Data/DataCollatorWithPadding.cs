@@ -1,0 +1,53 @@
+using ExperimentKit.Schema.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ExperimentKit.Data;
+
+/// <summary>
+/// Hugging Face's DataCollatorWithPadding: pads every sequence of a batch to the longest one
+/// (or to max_length), optionally rounded up to a multiple, on the right, with the [PAD] id.
+/// </summary>
+public sealed class DataCollatorWithPadding(CollatorSpec spec, int padTokenId, int maxLength)
+{
+    public CollatedBatch Collate(IReadOnlyList<EncodedExample> examples)
+    {
+        var length = PaddedLength(examples);
+        var ids = new long[examples.Count * length];
+        var types = new long[examples.Count * length];
+        var mask = new long[examples.Count * length];
+        var labels = new long[examples.Count];
+        for (var row = 0; row < examples.Count; row++)
+        {
+            var example = examples[row];
+            var offset = row * length;
+            ids.AsSpan(offset, length).Fill(padTokenId);
+            for (var i = 0; i < example.Length; i++)
+            {
+                ids[offset + i] = example.InputIds[i];
+                types[offset + i] = example.TokenTypeIds[i];
+                mask[offset + i] = 1;
+            }
+
+            labels[row] = example.Label;
+        }
+
+        long[] shape = [examples.Count, length];
+        return new CollatedBatch(
+            tensor(ids, shape, ScalarType.Int64),
+            tensor(mask, shape, ScalarType.Int64),
+            spec.ReturnTokenTypeIds ? tensor(types, shape, ScalarType.Int64) : null,
+            tensor(labels, ScalarType.Int64));
+    }
+
+    private int PaddedLength(IReadOnlyList<EncodedExample> examples)
+    {
+        var length = spec.Padding == PaddingStrategy.MaxLength ? maxLength : examples.Max(e => e.Length);
+        if (spec.PadToMultipleOf is { } multiple && length % multiple != 0)
+        {
+            length += multiple - (length % multiple);
+        }
+
+        return length;
+    }
+}

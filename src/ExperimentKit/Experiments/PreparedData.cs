@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using ExperimentKit.Data;
+using ExperimentKit.Schema.Model;
+using ExperimentKit.Tokenization;
+using Spectre.Console;
+
+namespace ExperimentKit.Experiments;
+
+/// <summary>The tokenized train and validation splits of an experiment, and the vocabulary they used.</summary>
+public sealed record PreparedData(IReadOnlyList<EncodedExample> Train, IReadOnlyList<EncodedExample> Validation, string VocabularyFile)
+{
+    public static PreparedData Load(ExperimentSpec spec, string experimentFile, IAnsiConsole console)
+    {
+        var clock = Stopwatch.StartNew();
+        var root = DataRoot.Resolve(spec.Dataset.DataRoot, experimentFile);
+        var vocabulary = root.Locate(spec.Tokenizer.VocabFile, "tokenizer vocabulary (vocab.txt)");
+        var tokenizer = BertTokenizer.FromVocabularyFile(vocabulary, spec.Tokenizer.DoLowerCase, spec.Tokenizer.StripAccents);
+
+        var train = DatasetEncoder.Encode(TextClassificationReader.Read(spec.Dataset, DatasetSplit.Train, root), tokenizer, spec.Tokenizer);
+        var validation = DatasetEncoder.Encode(TextClassificationReader.Read(spec.Dataset, DatasetSplit.Validation, root), tokenizer, spec.Tokenizer);
+        console.MarkupLineInterpolated($"Tokenized {train.Length} training and {validation.Length} validation examples in {clock.Elapsed.TotalSeconds:0.0} s.");
+        return new PreparedData(train, validation, vocabulary);
+    }
+}

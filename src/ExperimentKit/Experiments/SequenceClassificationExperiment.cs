@@ -1,0 +1,70 @@
+using ExperimentKit.Data;
+using ExperimentKit.Models;
+using ExperimentKit.Runs;
+using ExperimentKit.Schema.Model;
+using ExperimentKit.Training;
+using Spectre.Console;
+using TorchSharp;
+
+namespace ExperimentKit.Experiments;
+
+/// <summary>
+/// Fine-tunes an encoder with a sequence-classification head. The generated experiment supplies the
+/// typed pieces (model class, batch type, label enum); this class runs the pipeline:
+/// read → tokenize → seed → build model → train and evaluate → write the run folder.
+/// </summary>
+public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> : IExperiment
+    where TBatch : ILabeledBatch
+    where TModel : torch.nn.Module
+    where TLabel : struct, Enum
+{
+    protected abstract TModel CreateModel(BertConfig config);
+
+    protected abstract TBatch CreateBatch(CollatedBatch collated);
+
+    protected abstract SequenceClassifierOutput Forward(TModel model, TBatch batch);
+
+    public RunResult Run(ExperimentSpec spec, RunSettings settings)
+    {
+        var console = settings.Console;
+        CheckLabels(spec);
+
+        var data = PreparedData.Load(spec, settings.ExperimentFile, console);
+        torch.manual_seed(spec.Training.Seed);
+        var config = BertConfig.FromSpec(spec.Model) with { Id2Label = LabelNames(spec) };
+        using var model = CreateModel(config);
+
+        var folder = RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
+        AtomicFile.WriteAllText(folder.File("config.yaml"), ResolvedConfigWriter.ToYaml(spec));
+        console.MarkupLineInterpolated($"Run folder: [blue]{folder.FinalPath}[/]");
+
+        var collator = new DataCollatorWithPadding(spec.Collator, spec.Model.PadTokenId, spec.Tokenizer.MaxLength);
+        TBatch Collate(IReadOnlyList<EncodedExample> examples) => CreateBatch(collator.Collate(examples));
+        var recorder = new RunRecorder(new MetricsLog(folder.File("metrics.jsonl")));
+        var evaluator = new Evaluator<TModel, TBatch>(spec.Training, spec.Metrics.ToArray(), Collate, Forward);
+        var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(new ConsoleReporter(console), recorder));
+        var output = trainer.Train(data.Train, data.Validation);
+
+        var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);
+        RunArtifacts.Write(folder, model, config, output, epochs, spec.Tokenizer, data.VocabularyFile);
+        folder.Complete();
+
+        console.Write(EpochTable.Render(epochs));
+        console.MarkupLineInterpolated($"Run written to [blue]{folder.FinalPath}[/]");
+        return new RunResult(folder.FinalPath, output, epochs);
+    }
+
+    /// <summary>The compiled label enum and the dataset's class names must agree; they drift only if the build is stale.</summary>
+    private static void CheckLabels(ExperimentSpec spec)
+    {
+        var compiled = Enum.GetValues<TLabel>().Length;
+        if (compiled != spec.Dataset.LabelNames.Count)
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TLabel).Name} has {compiled} labels but the dataset declares {spec.Dataset.LabelNames.Count} ({string.Join(", ", spec.Dataset.LabelNames)}). Rebuild so the experiment is compiled from the current YAML.");
+        }
+    }
+
+    private static IReadOnlyDictionary<int, string> LabelNames(ExperimentSpec spec) =>
+        spec.Dataset.LabelNames.Select((name, id) => (name, id)).ToDictionary(pair => pair.id, pair => pair.name);
+}

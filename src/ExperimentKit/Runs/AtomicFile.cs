@@ -1,0 +1,28 @@
+namespace ExperimentKit.Runs;
+
+/// <summary>
+/// Writes a file under a temporary name in the same folder and renames it into place, so a reader
+/// (or a crash) never sees half a file.
+/// </summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string contents) =>
+        Write(path, temporary => File.WriteAllText(temporary, contents));
+
+    public static void Write(string path, Action<string> writeTemporary)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            writeTemporary(temporary);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}

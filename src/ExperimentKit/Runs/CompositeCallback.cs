@@ -1,0 +1,25 @@
+using ExperimentKit.Training;
+
+namespace ExperimentKit.Runs;
+
+/// <summary>Hands every trainer event to each callback in turn.</summary>
+public sealed class CompositeCallback(params ITrainerCallback[] callbacks) : ITrainerCallback
+{
+    public void OnTrainBegin(TrainingPlan plan, int exampleCount) => Each(c => c.OnTrainBegin(plan, exampleCount));
+
+    public void OnStep(int step, int totalSteps, double epoch, double loss) => Each(c => c.OnStep(step, totalSteps, epoch, loss));
+
+    public void OnLog(TrainingLogEntry entry) => Each(c => c.OnLog(entry));
+
+    public void OnEvaluate(EvaluationLogEntry entry) => Each(c => c.OnEvaluate(entry));
+
+    public void OnTrainEnd(TrainOutput output) => Each(c => c.OnTrainEnd(output));
+
+    private void Each(Action<ITrainerCallback> action)
+    {
+        foreach (var callback in callbacks)
+        {
+            action(callback);
+        }
+    }
+}

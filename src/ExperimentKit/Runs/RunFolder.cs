@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace ExperimentKit.Runs;
+
+/// <summary>
+/// One run's folder, output_dir/&lt;run id&gt;. It is built under `&lt;run id&gt;.incomplete` and renamed when the
+/// run ends, so a folder without that suffix is always a whole run.
+/// </summary>
+public sealed class RunFolder
+{
+    private const string IncompleteSuffix = ".incomplete";
+
+    private RunFolder(string finalPath)
+    {
+        FinalPath = finalPath;
+        Path = finalPath + IncompleteSuffix;
+        Directory.CreateDirectory(Path);
+    }
+
+    /// <summary>Where the run writes while it runs.</summary>
+    public string Path { get; }
+
+    /// <summary>Where the run lives once complete.</summary>
+    public string FinalPath { get; }
+
+    /// <summary>A new folder named after the start time (UTC), with a counter if that name is taken.</summary>
+    public static RunFolder Create(string outputDirectory, DateTime startedUtc)
+    {
+        var stamp = startedUtc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        try
+        {
+            Directory.CreateDirectory(outputDirectory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot create output_dir '{System.IO.Path.GetFullPath(outputDirectory)}': {exception.Message}", exception);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var name = attempt == 0 ? stamp : $"{stamp}-{attempt}";
+            var candidate = System.IO.Path.Combine(outputDirectory, name);
+            if (!Directory.Exists(candidate) && !Directory.Exists(candidate + IncompleteSuffix))
+            {
+                return new RunFolder(candidate);
+            }
+        }
+    }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Complete() => Directory.Move(Path, FinalPath);
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using ExperimentKit.Data;
+using ExperimentKit.Metrics;
+using ExperimentKit.Models;
+using ExperimentKit.Schema.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ExperimentKit.Training;
+
+/// <summary>
+/// Runs the model over an evaluation split in order, in eval mode without gradients, and computes the
+/// loss (mean over examples) and the requested metrics. Logits move to host memory batch by batch,
+/// so predictions never pile up on the device.
+/// </summary>
+public sealed class Evaluator<TModel, TBatch>(
+    TrainingSpec args,
+    IReadOnlyList<MetricKind> metrics,
+    Func<IReadOnlyList<EncodedExample>, TBatch> collate,
+    Func<TModel, TBatch, SequenceClassifierOutput> forward)
+    where TModel : nn.Module
+    where TBatch : ILabeledBatch
+{
+    public EvaluationLogEntry Evaluate(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch)
+    {
+        var clock = Stopwatch.StartNew();
+        var predictions = Predict(model, examples, out var loss);
+        var labels = examples.Select(e => e.Label).ToArray();
+        var values = metrics
+            .Select(metric => new MetricValue(MetricNames.Of(metric), ClassificationMetrics.Compute(metric, predictions.PredictedLabels, labels)))
+            .ToArray();
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new EvaluationLogEntry(step, epoch, loss, values, seconds, examples.Count / seconds);
+    }
+
+    /// <summary>Logits [N, num_labels] on the host, and the mean loss.</summary>
+    public Predictions Predict(TModel model, IReadOnlyList<EncodedExample> examples, out double meanLoss)
+    {
+        var wasTraining = model.training;
+        model.eval();
+        var logits = new List<float[]>(examples.Count);
+        var lossSum = 0.0;
+        using (no_grad())
+        {
+            for (var start = 0; start < examples.Count; start += args.PerDeviceEvalBatchSize)
+            {
+                using var scope = NewDisposeScope();
+                var slice = examples.Skip(start).Take(args.PerDeviceEvalBatchSize).ToArray();
+                using var batch = collate(slice);
+                var output = forward(model, batch);
+                if (output.Loss is { } loss)
+                {
+                    lossSum += loss.item<float>() * slice.Length;
+                }
+
+                var host = output.Logits.to_type(ScalarType.Float32).cpu();
+                var columns = (int)host.shape[1];
+                var flat = host.data<float>().ToArray();
+                for (var row = 0; row < slice.Length; row++)
+                {
+                    logits.Add(flat.AsSpan(row * columns, columns).ToArray());
+                }
+            }
+        }
+
+        model.train(wasTraining);
+        meanLoss = examples.Count == 0 ? 0 : lossSum / examples.Count;
+        return new Predictions(logits);
+    }
+}
+
+/// <summary>Per-example logits, and the arg-max label of each.</summary>
+public sealed record Predictions(IReadOnlyList<float[]> Logits)
+{
+    public IReadOnlyList<int> PredictedLabels { get; } = Logits.Select(ArgMax).ToArray();
+
+    private static int ArgMax(float[] row)
+    {
+        var best = 0;
+        for (var i = 1; i < row.Length; i++)
+        {
+            if (row[i] > row[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}

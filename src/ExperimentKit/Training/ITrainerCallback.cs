@@ -1,0 +1,15 @@
+namespace ExperimentKit.Training;
+
+/// <summary>Receives the trainer's events as they happen (console progress, metrics.jsonl, ...).</summary>
+public interface ITrainerCallback
+{
+    void OnTrainBegin(TrainingPlan plan, int exampleCount);
+
+    void OnStep(int step, int totalSteps, double epoch, double loss);
+
+    void OnLog(TrainingLogEntry entry);
+
+    void OnEvaluate(EvaluationLogEntry entry);
+
+    void OnTrainEnd(TrainOutput output);
+}

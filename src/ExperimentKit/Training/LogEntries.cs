@@ -1,0 +1,31 @@
+namespace ExperimentKit.Training;
+
+/// <summary>A training log event (one line of the Trainer's log_history).</summary>
+public sealed record TrainingLogEntry(int Step, double Epoch, double Loss, double GradNorm, double LearningRate);
+
+/// <summary>One metric's value, by its `evaluate` name.</summary>
+public sealed record MetricValue(string Name, double Value);
+
+/// <summary>An evaluation event: loss, metrics and timing on the evaluation split.</summary>
+public sealed record EvaluationLogEntry(
+    int Step,
+    double Epoch,
+    double Loss,
+    IReadOnlyList<MetricValue> Metrics,
+    double RuntimeSeconds,
+    double SamplesPerSecond)
+{
+    public double Metric(string name) => Metrics.First(m => m.Name == name).Value;
+}
+
+/// <summary>What Trainer.train() returns: TrainOutput(global_step, training_loss, metrics).</summary>
+public sealed record TrainOutput(
+    int GlobalStep,
+    double TrainingLoss,
+    double TrainRuntimeSeconds,
+    double TrainSamplesPerSecond,
+    double TrainStepsPerSecond,
+    double Epoch);
+
+/// <summary>Per-epoch row of the final summary table, as the notebook's Trainer prints it.</summary>
+public sealed record EpochSummary(int Epoch, double? TrainingLoss, EvaluationLogEntry Evaluation);

@@ -1,0 +1,20 @@
+using ExperimentKit.Schema;
+using ExperimentKit.Schema.Model;
+
+namespace ExperimentKit.Tests.EndToEnd;
+
+/// <summary>The repository's experiment files, parsed as the command line parses them.</summary>
+internal static class ExperimentFiles
+{
+    public static string PathOf(string name) => Path.Combine(TestData.RepositoryRoot, "experiments", name);
+
+    /// <summary>The spec of experiments/<paramref name="name"/>, writing its runs under <paramref name="outputDir"/>.</summary>
+    public static ExperimentSpec Load(string name, string outputDir)
+    {
+        var path = PathOf(name);
+        var parsed = ExperimentSpecParser.Parse(path, File.ReadAllText(path));
+        Assert.Empty(parsed.Diagnostics);
+        var spec = parsed.Spec!;
+        return spec with { Training = spec.Training with { OutputDir = outputDir } };
+    }
+}
