@@ -6,6 +6,17 @@ namespace ExperimentKit.Tests.Tokenization;
 public sealed class HfParityTests(ITestOutputHelper output)
 {
     [Fact]
+    public void Reference_tokenizer_reproduces_the_recorded_ids()
+    {
+        // Guards the generated tokenizer.json: parity against a misconfigured reference would prove nothing.
+        Assert.Equal(
+            [101, 1045, 1005, 2310, 2042, 3403, 2005, 1037, 17662, 12172, 2607, 2026, 2878, 2166, 1012, 102],
+            HfReferenceTokenizer.Instance.Encode("I've been waiting for a HuggingFace course my whole life."));
+        Assert.Equal([101, 2005, 1002, 1016, 1012, 1019, 4551, 102], HfReferenceTokenizer.Instance.Encode("for $2.5 billion"));
+        Assert.Equal([101, 18856, 17322, 2015, 102], HfReferenceTokenizer.Instance.Encode("clichés"));
+    }
+
+    [Fact]
     public void Every_mrpc_train_and_dev_sentence_matches()
     {
         string[] sentences = [.. Glue.MrpcSentences("train"), .. Glue.MrpcSentences("dev")];
