@@ -1,0 +1,117 @@
+using System.Collections.Frozen;
+
+namespace ExperimentKit.Tokenization;
+
+/// <summary>
+/// A BERT vocab.txt: one token per line, id = line index. Lookups take spans so that WordPiece
+/// never allocates a substring; continuation pieces ("##x") are also indexed without their prefix.
+/// </summary>
+public sealed class WordPieceVocabulary
+{
+    public const string ContinuationPrefix = "##";
+    public const string PadToken = "[PAD]";
+    public const string UnknownToken = "[UNK]";
+    public const string ClassifierToken = "[CLS]";
+    public const string SeparatorToken = "[SEP]";
+    public const string MaskToken = "[MASK]";
+
+    private readonly string[] _tokens;
+    private readonly FrozenDictionary<string, int> _ids;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _continuations;
+
+    private WordPieceVocabulary(string[] tokens, string source)
+    {
+        _tokens = tokens;
+        var ids = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
+        var continuations = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int id = 0; id < tokens.Length; id++)
+        {
+            string token = tokens[id];
+            if (token.Length == 0)
+            {
+                throw new InvalidDataException($"{source}, line {id + 1}: empty token.");
+            }
+
+            if (!ids.TryAdd(token, id))
+            {
+                throw new InvalidDataException(
+                    $"{source}, line {id + 1}: duplicate token '{token}' (first on line {ids[token] + 1}).");
+            }
+
+            if (token.Length > ContinuationPrefix.Length && token.StartsWith(ContinuationPrefix, StringComparison.Ordinal))
+            {
+                string suffix = token[ContinuationPrefix.Length..];
+                continuations[suffix] = id;
+                MaxContinuationLength = Math.Max(MaxContinuationLength, suffix.Length);
+            }
+
+            MaxWordLength = Math.Max(MaxWordLength, token.Length);
+        }
+
+        _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        _words = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _continuations = continuations.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        PadId = Require(PadToken, source);
+        UnknownId = Require(UnknownToken, source);
+        ClassifierId = Require(ClassifierToken, source);
+        SeparatorId = Require(SeparatorToken, source);
+        MaskId = Require(MaskToken, source);
+    }
+
+    public int Count => _tokens.Length;
+
+    public int PadId { get; }
+
+    public int UnknownId { get; }
+
+    public int ClassifierId { get; }
+
+    public int SeparatorId { get; }
+
+    public int MaskId { get; }
+
+    /// <summary>Tokens in id order.</summary>
+    public IReadOnlyList<string> Tokens => _tokens;
+
+    /// <summary>Longest token, in UTF-16 chars: WordPiece never needs to try a longer piece.</summary>
+    internal int MaxWordLength { get; }
+
+    /// <summary>Longest continuation piece without its "##".</summary>
+    internal int MaxContinuationLength { get; }
+
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">An empty or repeated line, or a missing special token.</exception>
+    public static WordPieceVocabulary Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Vocabulary file not found: {path}", path);
+        }
+
+        // ReadAllLines strips a BOM and accepts LF and CRLF; a final line break does not make an empty token.
+        return new WordPieceVocabulary(File.ReadAllLines(path), path);
+    }
+
+    public static WordPieceVocabulary FromTokens(IEnumerable<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return new WordPieceVocabulary([.. tokens], "vocabulary");
+    }
+
+    public bool TryGetId(ReadOnlySpan<char> token, out int id) => _words.TryGetValue(token, out id);
+
+    /// <exception cref="KeyNotFoundException">The token is not in the vocabulary.</exception>
+    public int GetId(string token) => _ids[token];
+
+    public string GetToken(int id) => _tokens[id];
+
+    /// <summary>Looks up "##" + <paramref name="suffix"/> without building that string.</summary>
+    internal bool TryGetContinuationId(ReadOnlySpan<char> suffix, out int id) => _continuations.TryGetValue(suffix, out id);
+
+    private int Require(string token, string source) =>
+        _ids.TryGetValue(token, out int id)
+            ? id
+            : throw new InvalidDataException($"{source}: the special token {token} is missing.");
+}
