@@ -1,3 +1,5 @@
+using ExperimentKit.Data;
+
 namespace ExperimentKit.Tests;
 
 /// <summary>
@@ -6,31 +8,24 @@ namespace ExperimentKit.Tests;
 /// </summary>
 public static class TestData
 {
-    private const string EnvironmentVariable = "EXPERIMENTKIT_DATA_ROOT";
-
     private static readonly Lazy<string> LazyRoot = new(Locate);
 
     public static string Root => LazyRoot.Value;
+
+    /// <summary>The folder holding ExperimentKit.sln, found by walking up from the test binaries.</summary>
+    public static string RepositoryRoot => DataRoot.FindRepositoryRoot(AppContext.BaseDirectory)
+        ?? throw new DirectoryNotFoundException($"No data root: set {DataRoot.EnvironmentVariable} or run the tests from inside the repository.");
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
     private static string Locate()
     {
-        string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        string? configured = Environment.GetEnvironmentVariable(DataRoot.EnvironmentVariable);
         if (!string.IsNullOrEmpty(configured))
         {
             return System.IO.Path.GetFullPath(configured);
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ExperimentKit.sln")))
-            {
-                return System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "data"));
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No data root: set {EnvironmentVariable} or run the tests from inside the repository.");
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryRoot, "..", "shared", "data"));
     }
 }

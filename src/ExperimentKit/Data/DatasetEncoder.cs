@@ -11,14 +11,8 @@ public static class DatasetEncoder
 {
     public static EncodedExample[] Encode(IReadOnlyList<TextClassificationExample> examples, BertTokenizer tokenizer, TokenizerSpec spec)
     {
-        var options = new EncodeOptions { MaxLength = spec.MaxLength, Truncation = spec.Truncation };
-        var encoded = new EncodedExample[examples.Count];
-        Parallel.For(0, examples.Count, i =>
-        {
-            var example = examples[i];
-            var encoding = tokenizer.Encode(example.TextA, example.TextB, options);
-            encoded[i] = new EncodedExample(encoding.InputIds, encoding.TokenTypeIds, example.Label);
-        });
-        return encoded;
+        var pairs = examples.All(e => e.TextB is not null) ? examples.Select(e => e.TextB!).ToArray() : null;
+        var encodings = tokenizer.EncodeBatch(examples.Select(e => e.TextA).ToArray(), pairs, EncodeOptions.FromSpec(spec));
+        return encodings.Select((encoding, i) => new EncodedExample(encoding.InputIds, encoding.TokenTypeIds, examples[i].Label)).ToArray();
     }
 }

@@ -14,7 +14,7 @@ public sealed record PreparedData(IReadOnlyList<EncodedExample> Train, IReadOnly
         var clock = Stopwatch.StartNew();
         var root = DataRoot.Resolve(spec.Dataset.DataRoot, experimentFile);
         var vocabulary = root.Locate(spec.Tokenizer.VocabFile, "tokenizer vocabulary (vocab.txt)");
-        var tokenizer = BertTokenizer.FromVocabularyFile(vocabulary, spec.Tokenizer.DoLowerCase, spec.Tokenizer.StripAccents);
+        var tokenizer = BertTokenizer.FromVocabFile(vocabulary, spec.Tokenizer.DoLowerCase, spec.Tokenizer.StripAccents);
 
         var train = DatasetEncoder.Encode(TextClassificationReader.Read(spec.Dataset, DatasetSplit.Train, root), tokenizer, spec.Tokenizer);
         var validation = DatasetEncoder.Encode(TextClassificationReader.Read(spec.Dataset, DatasetSplit.Validation, root), tokenizer, spec.Tokenizer);

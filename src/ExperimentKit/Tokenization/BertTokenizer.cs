@@ -40,14 +40,6 @@ public sealed class BertTokenizer
     public static BertTokenizer FromVocabFile(string path, bool doLowerCase = true, bool? stripAccents = null) =>
         new(WordPieceVocabulary.Load(path), new BasicTokenizer(doLowerCase, stripAccents));
 
-    /// <summary>The tokenizer a `tokenizer:` section describes; a relative vocab path is taken from <paramref name="dataRoot"/>.</summary>
-    public static BertTokenizer FromSpec(TokenizerSpec spec, string dataRoot)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(dataRoot);
-        return FromVocabFile(Path.Combine(dataRoot, spec.VocabFile), spec.DoLowerCase, spec.StripAccents);
-    }
-
     /// <summary>Encodes a text or a text pair (HF tokenizer(text, text_pair, ...)).</summary>
     /// <exception cref="ArgumentException">The length limit leaves no room, or only_first/only_second cannot cut enough.</exception>
     public Encoding Encode(string text, string? pair = null, EncodeOptions? options = null)
