@@ -1,0 +1,72 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ExperimentKit.Models;
+
+/// <summary>Word + token type + absolute position embeddings, then LayerNorm and dropout (HF <c>BertEmbeddings</c>).</summary>
+/// <remarks>
+/// HF keeps <c>position_ids</c> and <c>token_type_ids</c> as non-persistent buffers; they never reach a checkpoint,
+/// so they are computed per call here instead of registered.
+/// </remarks>
+public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>
+{
+    private readonly Embedding wordEmbeddings;
+    private readonly Embedding positionEmbeddings;
+    private readonly Embedding tokenTypeEmbeddings;
+    private readonly LayerNorm layerNorm;
+    private readonly Dropout dropout;
+    private readonly int maxPositions;
+    private readonly int padTokenId;
+
+    public BertEmbeddings(BertConfig config) : base(nameof(BertEmbeddings))
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        maxPositions = config.MaxPositionEmbeddings;
+        padTokenId = config.PadTokenId;
+        wordEmbeddings = nn.Embedding(config.VocabSize, config.HiddenSize, padding_idx: config.PadTokenId);
+        positionEmbeddings = nn.Embedding(config.MaxPositionEmbeddings, config.HiddenSize);
+        tokenTypeEmbeddings = nn.Embedding(config.TypeVocabSize, config.HiddenSize);
+        layerNorm = nn.LayerNorm(config.HiddenSize, eps: config.LayerNormEps);
+        dropout = nn.Dropout(config.HiddenDropoutProb);
+        register_module("word_embeddings", wordEmbeddings);
+        register_module("position_embeddings", positionEmbeddings);
+        register_module("token_type_embeddings", tokenTypeEmbeddings);
+        register_module("LayerNorm", layerNorm);
+        register_module("dropout", dropout);
+    }
+
+    /// <summary>HF's <c>_init_weights</c> zeroes the padding row after the normal draw; the padding index lives here.</summary>
+    internal void ZeroPaddingRow()
+    {
+        using var noGrad = torch.no_grad();
+        wordEmbeddings.weight![padTokenId].zero_();
+    }
+
+    /// <summary>
+    /// Off: children are registered by hand under their HF names (the checkpoint keys). TorchSharp's reflective
+    /// registration would add them again under the C# field names ("layerNorm.weight" beside "LayerNorm.weight").
+    /// </summary>
+    protected override void RegisterComponents()
+    {
+    }
+
+    public override Tensor forward(Tensor inputIds, Tensor? tokenTypeIds)
+    {
+        ArgumentNullException.ThrowIfNull(inputIds);
+        var seqLength = inputIds.shape[1];
+        if (seqLength > maxPositions)
+        {
+            throw new ArgumentException(
+                $"The sequence length {seqLength} exceeds max_position_embeddings {maxPositions}.", nameof(inputIds));
+        }
+
+        using var scope = torch.NewDisposeScope();
+        var positionIds = torch.arange(seqLength, dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0);
+        var tokenTypes = tokenTypeIds ?? torch.zeros_like(inputIds);
+        // Same summation order as HF (words + token types, then + positions), so float rounding matches.
+        var embeddings = wordEmbeddings.forward(inputIds) + tokenTypeEmbeddings.forward(tokenTypes);
+        embeddings = embeddings + positionEmbeddings.forward(positionIds);
+        return dropout.forward(layerNorm.forward(embeddings)).MoveToOuterDisposeScope();
+    }
+}

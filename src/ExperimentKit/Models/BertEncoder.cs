@@ -1,0 +1,38 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ExperimentKit.Models;
+
+/// <summary>The stack of <see cref="BertLayer"/>s, registered as <c>layer.0</c>, <c>layer.1</c>, … (HF <c>BertEncoder</c>).</summary>
+public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly ModuleList<BertLayer> layer;
+
+    public BertEncoder(BertConfig config) : base(nameof(BertEncoder))
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        layer = nn.ModuleList([.. Enumerable.Range(0, config.NumHiddenLayers).Select(_ => new BertLayer(config))]);
+        register_module("layer", layer);
+    }
+
+    /// <summary>
+    /// Off: children are registered by hand under their HF names (the checkpoint keys). TorchSharp's reflective
+    /// registration would add them again under the C# field names ("layerNorm.weight" beside "LayerNorm.weight").
+    /// </summary>
+    protected override void RegisterComponents()
+    {
+    }
+
+    public override Tensor forward(Tensor hiddenStates, Tensor additiveMask)
+    {
+        using var scope = NewDisposeScope();
+        var current = hiddenStates;
+        foreach (var block in layer)
+        {
+            current = block.forward(current, additiveMask);
+        }
+
+        // With no layers the input itself is returned: hand out an alias the caller may dispose.
+        return (ReferenceEquals(current, hiddenStates) ? current.alias() : current).MoveToOuterDisposeScope();
+    }
+}

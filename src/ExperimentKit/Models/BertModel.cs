@@ -1,0 +1,59 @@
+using static TorchSharp.torch;
+
+namespace ExperimentKit.Models;
+
+/// <summary>The BERT encoder with pooler (HF <c>BertModel</c>, children <c>embeddings</c>, <c>encoder</c>, <c>pooler</c>).</summary>
+public class BertModel : nn.Module<Tensor, Tensor?, Tensor?, BertModelOutput>
+{
+    private readonly BertEmbeddings embeddings;
+    private readonly BertEncoder encoder;
+    private readonly BertPooler pooler;
+
+    public BertModel(BertConfig config) : base(nameof(BertModel))
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        embeddings = new BertEmbeddings(config);
+        encoder = new BertEncoder(config);
+        pooler = new BertPooler(config);
+        register_module("embeddings", embeddings);
+        register_module("encoder", encoder);
+        register_module("pooler", pooler);
+        BertInit.Apply(this, config.InitializerRange);
+    }
+
+    public BertConfig Config { get; }
+
+    /// <summary>
+    /// Off: children are registered by hand under their HF names (the checkpoint keys). TorchSharp's reflective
+    /// registration would add them again under the C# field names ("layerNorm.weight" beside "LayerNorm.weight").
+    /// </summary>
+    protected override void RegisterComponents()
+    {
+    }
+
+    /// <param name="inputIds">[batch, seq] int64 token ids.</param>
+    /// <param name="attentionMask">[batch, seq], 1 for tokens to attend to and 0 for padding; null attends to all.</param>
+    /// <param name="tokenTypeIds">[batch, seq] segment ids; null means all 0.</param>
+    public override BertModelOutput forward(Tensor inputIds, Tensor? attentionMask, Tensor? tokenTypeIds)
+    {
+        ArgumentNullException.ThrowIfNull(inputIds);
+        using var scope = NewDisposeScope();
+        var hidden = embeddings.forward(inputIds, tokenTypeIds);
+        var mask = ExtendedAttentionMask(attentionMask ?? ones_like(inputIds), hidden.dtype);
+        var sequence = encoder.forward(hidden, mask);
+        var pooled = pooler.forward(sequence);
+        return new BertModelOutput(sequence.MoveToOuterDisposeScope(), pooled.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>HF <c>get_extended_attention_mask</c>: [batch, seq] of 1/0 to [batch, 1, 1, seq] of 0/dtype-min, added to the scores.</summary>
+    /// <remarks>The dtype's minimum rather than -inf keeps a fully padded row finite (uniform weights, as in HF).</remarks>
+    public static Tensor ExtendedAttentionMask(Tensor attentionMask, ScalarType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(attentionMask);
+        using var scope = NewDisposeScope();
+        var keep = attentionMask.to_type(dtype).unsqueeze(1).unsqueeze(2);
+        return ((1.0 - keep) * finfo(dtype).min).MoveToOuterDisposeScope();
+    }
+}

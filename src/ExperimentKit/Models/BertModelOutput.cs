@@ -1,0 +1,13 @@
+using static TorchSharp.torch;
+
+namespace ExperimentKit.Models;
+
+/// <summary>HF <c>BaseModelOutputWithPooling</c>: [batch, seq, hidden] and [batch, hidden].</summary>
+public sealed record BertModelOutput(Tensor LastHiddenState, Tensor PoolerOutput) : IDisposable
+{
+    public void Dispose()
+    {
+        LastHiddenState.Dispose();
+        PoolerOutput.Dispose();
+    }
+}
