@@ -7,7 +7,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 /// <summary>
-/// MSBuild task (compiled by RoslynCodeTaskFactory) that makes the NuGet LibTorchSharp load on a
+/// MSBuild task (compiled by RoslynCodeTaskFactory against netstandard2.0, so no newer APIs) that makes the NuGet LibTorchSharp load on a
 /// libstdc++ older than GCC 13. See LibTorchSharpPatch.targets for the why.
 /// </summary>
 public sealed class PatchLibTorchSharpForOldLibStdCxx : Task
@@ -24,7 +24,7 @@ public sealed class PatchLibTorchSharpForOldLibStdCxx : Task
 
     public override bool Execute()
     {
-        if (!OperatingSystem.IsLinux())
+        if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux))
         {
             return true;
         }
@@ -79,7 +79,8 @@ public sealed class PatchLibTorchSharpForOldLibStdCxx : Task
             File.WriteAllBytes(temporary, patched);
         }
 
-        File.Move(temporary, target, overwrite: true);
+        // File.Replace is a rename on Unix: readers see the old library or the new one, never a partial file.
+        File.Replace(temporary, target, null);
         Log.LogMessage(MessageImportance.High, $"Patched {target} for a libstdc++ without {MissingVersion}.");
         return true;
     }
@@ -100,8 +101,7 @@ public sealed class PatchLibTorchSharpForOldLibStdCxx : Task
         }
 
         var haystack = File.ReadAllBytes(library);
-        var needle = Encoding.ASCII.GetBytes(MissingVersion + "\0");
-        return haystack.AsSpan().IndexOf(needle) >= 0;
+        return Encoding.ASCII.GetString(haystack).Contains(MissingVersion + "\0");
     }
 
     /// <summary>
@@ -183,7 +183,7 @@ public sealed class PatchLibTorchSharpForOldLibStdCxx : Task
         return false;
     }
 
-    private bool Run(string fileName, string arguments, string? errorHint)
+    private bool Run(string fileName, string arguments, string errorHint)
     {
         try
         {

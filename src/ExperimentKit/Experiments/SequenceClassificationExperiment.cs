@@ -31,7 +31,7 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
 
         var data = PreparedData.Load(spec, settings.ExperimentFile, console);
         torch.manual_seed(spec.Training.Seed);
-        var config = BertConfig.FromSpec(spec.Model) with { Id2Label = LabelNames(spec) };
+        var config = BertConfig.FromSpec(spec.Model).WithLabelNames(spec.Dataset.LabelNames);
         using var model = CreateModel(config);
 
         var folder = RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
@@ -64,7 +64,4 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
                 $"{typeof(TLabel).Name} has {compiled} labels but the dataset declares {spec.Dataset.LabelNames.Count} ({string.Join(", ", spec.Dataset.LabelNames)}). Rebuild so the experiment is compiled from the current YAML.");
         }
     }
-
-    private static IReadOnlyDictionary<int, string> LabelNames(ExperimentSpec spec) =>
-        spec.Dataset.LabelNames.Select((name, id) => (name, id)).ToDictionary(pair => pair.id, pair => pair.name);
 }

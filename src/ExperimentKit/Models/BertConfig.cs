@@ -86,11 +86,17 @@ public sealed partial record BertConfig
                 $"The config names {Id2Label.Count} labels (id2label) but the model was asked for {numLabels}.", nameof(numLabels));
         }
 
-        var names = Enumerable.Range(0, numLabels).ToDictionary(i => i, i => string.Create(CultureInfo.InvariantCulture, $"LABEL_{i}"));
+        return WithLabelNames(Enumerable.Range(0, numLabels).Select(i => string.Create(CultureInfo.InvariantCulture, $"LABEL_{i}")));
+    }
+
+    /// <summary>The same config with id2label / label2id from class names in label-id order (a dataset's ClassLabel names).</summary>
+    public BertConfig WithLabelNames(IEnumerable<string> names)
+    {
+        var byId = names.Select((name, id) => (name, id)).ToDictionary(pair => pair.id, pair => pair.name);
         return this with
         {
-            Id2Label = names.ToImmutableSortedDictionary(),
-            Label2Id = names.ToImmutableSortedDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal),
+            Id2Label = byId.ToImmutableSortedDictionary(),
+            Label2Id = byId.ToImmutableSortedDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal),
         };
     }
 

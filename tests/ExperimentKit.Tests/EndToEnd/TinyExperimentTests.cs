@@ -8,6 +8,7 @@ namespace ExperimentKit.Tests.EndToEnd;
 /// experiments/mrpc-tiny.yaml through the generated experiment: a small BERT memorises 64 MRPC pairs,
 /// proof that every layer (tokenizer, collator, model, optimizer, schedule) works together.
 /// </summary>
+[Collection(TorchCollection.Name)]
 public sealed class TinyExperimentTests
 {
     [Fact]

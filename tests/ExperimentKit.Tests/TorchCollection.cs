@@ -1,4 +1,4 @@
-namespace ExperimentKit.Tests.Models;
+namespace ExperimentKit.Tests;
 
 /// <summary>
 /// Tests that seed or draw from LibTorch's process-wide generator. xunit runs test classes in parallel, and another
