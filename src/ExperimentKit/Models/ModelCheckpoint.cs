@@ -22,23 +22,35 @@ public static class ModelCheckpoint
     /// </summary>
     public static LoadReport LoadSafetensors(nn.Module model, string path, bool ignoreMismatchedSizes = false)
     {
+        using var checkpoint = CheckpointTensors.OpenFile(path);
+        return Load(model, checkpoint, name => name, ignoreMismatchedSizes);
+    }
+
+    /// <summary>
+    /// <see cref="LoadSafetensors"/> over any checkpoint, with <paramref name="toModelName"/> mapping each checkpoint name to
+    /// the model's (from_pretrained adds or strips the base-model prefix this way). Reports use the model's names.
+    /// </summary>
+    public static LoadReport Load(nn.Module model, CheckpointTensors checkpoint, Func<string, string> toModelName, bool ignoreMismatchedSizes = false)
+    {
         ArgumentNullException.ThrowIfNull(model);
-        using var reader = SafeTensorsFile.Open(path);
+        ArgumentNullException.ThrowIfNull(checkpoint);
         var state = model.state_dict();
-        var missing = state.Keys.Where(name => !reader.Entries.ContainsKey(name)).ToList();
-        var unexpected = reader.Entries.Keys.Where(name => !state.ContainsKey(name)).ToList();
+        var fromCheckpoint = checkpoint.Names.ToDictionary(toModelName, name => name, StringComparer.Ordinal);
+        var missing = state.Keys.Where(name => !fromCheckpoint.ContainsKey(name)).ToList();
+        var unexpected = fromCheckpoint.Keys.Where(name => !state.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
         var mismatches = new List<string>();
         var toCopy = new List<string>();
         foreach (var (name, target) in state)
         {
-            if (!reader.Entries.TryGetValue(name, out var entry))
+            if (!fromCheckpoint.TryGetValue(name, out var checkpointName))
             {
                 continue;
             }
 
-            if (!entry.Shape.SequenceEqual(target.shape))
+            var shape = checkpoint.Shape(checkpointName);
+            if (!shape.SequenceEqual(target.shape))
             {
-                mismatches.Add($"{name}: checkpoint [{string.Join(", ", entry.Shape)}] vs model [{string.Join(", ", target.shape)}]");
+                mismatches.Add($"{name}: checkpoint [{string.Join(", ", shape)}] vs model [{string.Join(", ", target.shape)}]");
             }
             else
             {
@@ -49,13 +61,13 @@ public static class ModelCheckpoint
         if (mismatches.Count > 0 && !ignoreMismatchedSizes)
         {
             throw new InvalidDataException(
-                $"{path}: {mismatches.Count} tensor(s) differ in shape from the model: {string.Join("; ", mismatches)}.");
+                $"{checkpoint.Source}: {mismatches.Count} tensor(s) differ in shape from the model: {string.Join("; ", mismatches)}.");
         }
 
         using var noGrad = no_grad();
         foreach (var name in toCopy)
         {
-            using var loaded = reader.ReadTensor(name);
+            using var loaded = checkpoint.Read(fromCheckpoint[name]);
             state[name].copy_(loaded);
         }
 
