@@ -65,7 +65,7 @@ internal sealed class ExperimentEmitter
         {
             foreach (var label in model.Labels)
             {
-                Summary($"'{label.Name}'");
+                Summary($"Label id {label.Id.ToString(CultureInfo.InvariantCulture)}: \"{label.Name}\" in the data.");
                 writer.Line($"{label.Identifier} = {label.Id.ToString(CultureInfo.InvariantCulture)},");
             }
         });
