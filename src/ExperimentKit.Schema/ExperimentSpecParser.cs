@@ -1,0 +1,114 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ExperimentKit.Schema.Model;
+using ExperimentKit.Schema.Parsing;
+using ExperimentKit.Schema.Validation;
+using ExperimentKit.Schema.Yaml;
+using YamlDotNet.Core;
+
+namespace ExperimentKit.Schema;
+
+/// <summary>
+/// Experiment YAML → <see cref="ExperimentSpec"/> with every finding located. Required sections: model, task, dataset
+/// and training (model and training may be empty mappings, meaning Hugging Face defaults — they are required so a
+/// file says on purpose that it trains a BERT-base-sized model with TrainingArguments defaults). Optional: name
+/// (default: the file name), tokenizer, collator, metrics (default: none besides the loss).
+/// Value rules (EK02xx) run only once every key and type is right, so one mistake never causes a second finding.
+/// Never throws: an unexpected exception becomes an EK0901 finding.
+/// </summary>
+public static class ExperimentSpecParser
+{
+    private static readonly Regex ExperimentName = new("^[A-Za-z][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant);
+
+    public static SchemaResult Parse(string filePath, string yamlText)
+    {
+        var context = new ParseContext(filePath);
+        ExperimentSpec? spec = null;
+        try
+        {
+            spec = ParseDocument(context, yamlText);
+        }
+        catch (YamlException e)
+        {
+            context.Report(SchemaRules.YamlSyntax, new SourceLocation(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)), e.Message);
+        }
+        catch (Exception e)
+        {
+            context.Report(
+                SchemaRules.InternalError,
+                context.LastLocation,
+                $"internal error while reading the experiment ({e.GetType().Name}: {e.Message}); please report it with this file");
+        }
+
+        return new SchemaResult(context.HasErrors ? null : spec, context.Diagnostics());
+    }
+
+    private static ExperimentSpec? ParseDocument(ParseContext context, string yamlText)
+    {
+        var root = YamlTreeReader.Read(yamlText, out var secondDocument);
+        if (secondDocument is { } second)
+        {
+            context.Report(SchemaRules.YamlSyntax, second, "an experiment file holds one YAML document; remove the second '---' and what follows");
+        }
+
+        if (root is null or YamlScalar { IsNull: true })
+        {
+            context.Report(SchemaRules.MissingKey, new SourceLocation(1, 1), "the experiment file is empty; it needs the sections model, task, dataset and training");
+            return null;
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            context.Report(
+                SchemaRules.WrongValueType,
+                root.Start,
+                $"the experiment file must be a mapping of sections (name, model, task, dataset, tokenizer, collator, metrics, training), got {root.Describe()}");
+            return null;
+        }
+
+        var r = new MappingReader(context, string.Empty, mapping);
+        var name = ReadName(r, context);
+        var model = ModelSection.Read(r.Section("model", required: true, "BertConfig keys such as hidden_size"));
+        var task = TaskSection.Read(r);
+        var dataset = DatasetSection.Read(r.Section("dataset", required: true, "'name: glue/mrpc' or 'path:' with TSV file keys"), context, r.Has("dataset"));
+        var tokenizer = TokenizerSection.Read(r.Section("tokenizer", required: false, "tokenizer keys such as max_length"));
+        var collator = CollatorSection.Read(r.Section("collator", required: false, "collator keys such as padding"));
+        var metrics = MetricsSection.Read(r, context);
+        var training = TrainingSection.Read(r.Section("training", required: true, "TrainingArguments keys such as learning_rate"));
+        r.ReportUnknownKeys();
+
+        var spec = new ExperimentSpec(name, model, task, dataset, tokenizer, collator, metrics, training, context.SourceMap());
+        if (!context.HasErrors)
+        {
+            new SpecValidator(spec, context).Validate();
+        }
+
+        return spec;
+    }
+
+    /// <summary>The name becomes a C# type name and a command-line argument, so it is kept to letters, digits, '-' and '_'.</summary>
+    private static string ReadName(MappingReader r, ParseContext context)
+    {
+        var written = r.ReadOptionalText("name", null);
+        var name = written ?? FileNameWithoutExtension(context.FilePath);
+        if (!ExperimentName.IsMatch(name))
+        {
+            context.Report(
+                SchemaRules.WrongValueType,
+                r.Peek("name")?.Start ?? new SourceLocation(1, 1),
+                written is null
+                    ? $"the file name '{name}' is not a valid experiment name; add 'name:' with a letter first, then letters, digits, '-' or '_'"
+                    : $"'name' must start with a letter and hold only letters, digits, '-' or '_', got '{name}'");
+        }
+
+        return name;
+    }
+
+    private static string FileNameWithoutExtension(string path)
+    {
+        var file = path.Split('/', '\\').Last();
+        var dot = file.LastIndexOf('.');
+        return dot > 0 ? file.Substring(0, dot) : file;
+    }
+}

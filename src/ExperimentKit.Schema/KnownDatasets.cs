@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ExperimentKit.Schema.Model;
+
+namespace ExperimentKit.Schema;
+
+/// <summary>
+/// Where a Hugging Face column (sentence1, label, ...) stands in the dataset's TSV file: by header name when the
+/// file has a header, and always by index (CoLA has no header at all).
+/// </summary>
+public sealed record DatasetColumn(string Name, string? Header, int Index);
+
+/// <summary>A dataset whose files, columns and label names are known, so `dataset: {name: glue/mrpc}` is enough.</summary>
+/// <param name="Folder">Relative to the data root.</param>
+/// <param name="LabelsAreNames">True when the label column holds class names (RTE) rather than label ids.</param>
+public sealed record KnownDataset(
+    string Name,
+    string Folder,
+    TaskKind Task,
+    string TrainFile,
+    string ValidationFile,
+    string TextA,
+    string? TextB,
+    string Label,
+    EquatableArray<string> LabelNames,
+    bool HasHeader,
+    bool LabelsAreNames,
+    EquatableArray<DatasetColumn> Columns)
+{
+    /// <summary>The file column that holds a Hugging Face column, or null when the dataset has no such column.</summary>
+    public DatasetColumn? Column(string name) => Columns.FirstOrDefault(c => c.Name == name);
+}
+
+/// <summary>The GLUE tasks as they lie under the data root (the original GLUE TSV files).</summary>
+public static class KnownDatasets
+{
+    public static KnownDataset Mrpc { get; } = new(
+        "glue/mrpc", "glue/mrpc", TaskKind.SequenceClassification, "train.tsv", "dev.tsv",
+        "sentence1", "sentence2", "label", Names("not_equivalent", "equivalent"),
+        HasHeader: true, LabelsAreNames: false,
+        Columns(("label", "Quality", 0), ("sentence1", "#1 String", 3), ("sentence2", "#2 String", 4)));
+
+    public static KnownDataset Rte { get; } = new(
+        "glue/rte", "glue/rte", TaskKind.SequenceClassification, "train.tsv", "dev.tsv",
+        "sentence1", "sentence2", "label", Names("entailment", "not_entailment"),
+        HasHeader: true, LabelsAreNames: true,
+        Columns(("sentence1", "sentence1", 1), ("sentence2", "sentence2", 2), ("label", "label", 3)));
+
+    public static KnownDataset Sst2 { get; } = new(
+        "glue/sst-2", "glue/sst-2", TaskKind.SequenceClassification, "train.tsv", "dev.tsv",
+        "sentence", null, "label", Names("negative", "positive"),
+        HasHeader: true, LabelsAreNames: false,
+        Columns(("sentence", "sentence", 0), ("label", "label", 1)));
+
+    public static KnownDataset Cola { get; } = new(
+        "glue/cola", "glue/cola", TaskKind.SequenceClassification, "train.tsv", "dev.tsv",
+        "sentence", null, "label", Names("unacceptable", "acceptable"),
+        HasHeader: false, LabelsAreNames: false,
+        Columns(("label", null, 1), ("sentence", null, 3)));
+
+    public static KnownDataset StsB { get; } = new(
+        "glue/sts-b", "glue/sts-b", TaskKind.Regression, "train.tsv", "dev.tsv",
+        "sentence1", "sentence2", "score", EquatableArray<string>.Empty,
+        HasHeader: true, LabelsAreNames: false,
+        Columns(("sentence1", "sentence1", 7), ("sentence2", "sentence2", 8), ("score", "score", 9)));
+
+    public static IReadOnlyList<KnownDataset> All { get; } = [Mrpc, Rte, Sst2, Cola, StsB];
+
+    public static KnownDataset? Find(string name) =>
+        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static EquatableArray<string> Names(params string[] names) => new(names);
+
+    private static EquatableArray<DatasetColumn> Columns(params (string Name, string? Header, int Index)[] columns) =>
+        new(columns.Select(c => new DatasetColumn(c.Name, c.Header, c.Index)));
+}

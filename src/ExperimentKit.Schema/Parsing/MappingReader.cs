@@ -1,0 +1,211 @@
+using System.Collections.Generic;
+using System.Linq;
+using ExperimentKit.Schema.Model;
+using ExperimentKit.Schema.Yaml;
+
+namespace ExperimentKit.Schema.Parsing;
+
+/// <summary>A value read from a list, with its place (for findings about one item).</summary>
+internal readonly record struct Located<T>(T Value, SourceLocation Location);
+
+/// <summary>
+/// Reads one YAML mapping (a section) key by key. Every key a section asks for becomes a valid key, so after the
+/// section has read what it knows, <see cref="ReportUnknownKeys"/> can name the rest and suggest the closest valid one.
+/// Bad values are reported and replaced by the fallback, so one parse finds every problem in the file.
+/// </summary>
+internal sealed class MappingReader
+{
+    private readonly ParseContext context;
+    private readonly YamlMapping mapping;
+    private readonly Dictionary<string, YamlEntry> entries = [];
+    private readonly List<string> validKeys = [];
+
+    public MappingReader(ParseContext context, string path, YamlMapping mapping)
+    {
+        this.context = context;
+        this.mapping = mapping;
+        Path = path;
+        foreach (var entry in mapping.Entries)
+        {
+            if (entries.TryGetValue(entry.Key.Value, out var first))
+            {
+                context.Report(
+                    SchemaRules.DuplicateKey,
+                    entry.Key.Start,
+                    $"duplicate key '{entry.Key.Value}' in {Where}; it is already set on line {first.Key.Start.Line}");
+            }
+            else
+            {
+                entries.Add(entry.Key.Value, entry);
+            }
+        }
+    }
+
+    /// <summary>The key path of this mapping: empty for the file, else <c>model</c>, <c>training</c>, ...</summary>
+    public string Path { get; }
+
+    public SourceLocation Start => mapping.Start;
+
+    private string Where => Path.Length == 0 ? "the experiment" : $"'{Path}'";
+
+    public string PathOf(string key) => Path.Length == 0 ? key : Path + "." + key;
+
+    /// <summary>Whether the file writes this key (the key becomes valid either way).</summary>
+    public bool Has(string key)
+    {
+        Declare(key);
+        return entries.ContainsKey(key);
+    }
+
+    /// <summary>The written value of a key, recorded in the source map; null when the key is not written.</summary>
+    public YamlNode? Value(string key)
+    {
+        Declare(key);
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        context.Locate(PathOf(key), entry.Value.Start);
+        return entry.Value;
+    }
+
+    /// <summary>The written value of a key, without recording it (to choose how to read it).</summary>
+    public YamlNode? Peek(string key) => entries.TryGetValue(key, out var entry) ? entry.Value : null;
+
+    public void Require(string key, string description)
+    {
+        if (!Has(key))
+        {
+            context.Report(SchemaRules.MissingKey, Start, $"missing required key '{PathOf(key)}' ({description})");
+        }
+    }
+
+    public T Read<T>(string key, T fallback, ScalarType<T> type)
+    {
+        var node = Value(key);
+        return node is not null && TryConvert(key, node, type, out var value) ? value : fallback;
+    }
+
+    /// <summary>A setting whose absence means something (HF's None): a written null clears it.</summary>
+    public T? ReadOptional<T>(string key, T? fallback, ScalarType<T> type)
+        where T : struct
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        if (node is YamlScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        return TryConvert(key, node, type, out var value) ? value : fallback;
+    }
+
+    public string? ReadOptionalText(string key, string? fallback)
+    {
+        var node = Value(key);
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        if (node is YamlScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        return TryConvert(key, node, ScalarTypes.Text, out var value) ? value : fallback;
+    }
+
+    /// <summary>A list of scalars, each item located as <c>key[i]</c>; null when the key is not written.</summary>
+    public IReadOnlyList<Located<T>>? ReadList<T>(string key, ScalarType<T> type)
+    {
+        var node = Value(key);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalar { IsNull: true }:
+                return [];
+            case YamlSequence sequence:
+                var items = new List<Located<T>>();
+                for (var i = 0; i < sequence.Items.Count; i++)
+                {
+                    var itemPath = $"{key}[{i}]";
+                    context.Locate(PathOf(itemPath), sequence.Items[i].Start);
+                    if (TryConvert(itemPath, sequence.Items[i], type, out var value))
+                    {
+                        items.Add(new Located<T>(value, sequence.Items[i].Start));
+                    }
+                }
+
+                return items;
+            default:
+                context.Report(SchemaRules.WrongValueType, node.Start, $"'{key}' must be a list, got {node.Describe()}");
+                return [];
+        }
+    }
+
+    /// <summary>
+    /// A nested section. An absent optional section, or one written with no value, reads as an empty mapping so its
+    /// keys take their defaults; an absent required section is reported here.
+    /// </summary>
+    public MappingReader Section(string key, bool required, string description)
+    {
+        var node = Value(key);
+        switch (node)
+        {
+            case YamlMapping section:
+                return new MappingReader(context, PathOf(key), section);
+            case null when required:
+                context.Report(SchemaRules.MissingKey, Start, $"missing required section '{PathOf(key)}' ({description})");
+                break;
+            case YamlScalar { IsNull: true }:
+            case null:
+                break;
+            default:
+                context.Report(SchemaRules.WrongValueType, node.Start, $"'{key}' must be a mapping of {description}, got {node.Describe()}");
+                break;
+        }
+
+        return new MappingReader(context, PathOf(key), new YamlMapping(node?.Start ?? Start, []));
+    }
+
+    public void ReportUnknownKeys()
+    {
+        foreach (var entry in mapping.Entries.Where(e => !validKeys.Contains(e.Key.Value)))
+        {
+            context.Report(
+                SchemaRules.UnknownKey,
+                entry.Key.Start,
+                $"unknown key '{entry.Key.Value}' in {Where}" + Suggestions.Hint(entry.Key.Value, validKeys));
+        }
+    }
+
+    private void Declare(string key)
+    {
+        if (!validKeys.Contains(key))
+        {
+            validKeys.Add(key);
+        }
+    }
+
+    private bool TryConvert<T>(string key, YamlNode node, ScalarType<T> type, out T value)
+    {
+        if (node is YamlScalar { IsNull: false } scalar && type.TryParse(scalar.Value, out value))
+        {
+            return true;
+        }
+
+        var hint = node is YamlScalar { IsNull: false } written && type.Choices is { } choices
+            ? Suggestions.Closest(written.Value, choices) is { } closest ? $"; did you mean '{closest}'?" : string.Empty
+            : string.Empty;
+        context.Report(SchemaRules.WrongValueType, node.Start, $"'{key}' must be {type.Description}, got {node.Describe()}{hint}");
+        value = default!;
+        return false;
+    }
+}

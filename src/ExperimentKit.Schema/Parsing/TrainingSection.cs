@@ -1,0 +1,40 @@
+using ExperimentKit.Schema.Model;
+
+namespace ExperimentKit.Schema.Parsing;
+
+/// <summary>`training:` — TrainingArguments keys.</summary>
+internal static class TrainingSection
+{
+    private static readonly ScalarType<LrSchedulerKind> Scheduler = ScalarTypes.Enum<LrSchedulerKind>();
+    private static readonly ScalarType<IntervalStrategy> Interval = ScalarTypes.Enum<IntervalStrategy>();
+
+    public static TrainingSpec Read(MappingReader r)
+    {
+        var d = new TrainingSpec();
+        var spec = new TrainingSpec
+        {
+            OutputDir = r.Read("output_dir", d.OutputDir, ScalarTypes.Text),
+            NumTrainEpochs = r.Read("num_train_epochs", d.NumTrainEpochs, ScalarTypes.Number),
+            MaxSteps = r.Read("max_steps", d.MaxSteps, ScalarTypes.Integer),
+            PerDeviceTrainBatchSize = r.Read("per_device_train_batch_size", d.PerDeviceTrainBatchSize, ScalarTypes.Integer),
+            PerDeviceEvalBatchSize = r.Read("per_device_eval_batch_size", d.PerDeviceEvalBatchSize, ScalarTypes.Integer),
+            GradientAccumulationSteps = r.Read("gradient_accumulation_steps", d.GradientAccumulationSteps, ScalarTypes.Integer),
+            LearningRate = r.Read("learning_rate", d.LearningRate, ScalarTypes.Number),
+            WeightDecay = r.Read("weight_decay", d.WeightDecay, ScalarTypes.Number),
+            AdamBeta1 = r.Read("adam_beta1", d.AdamBeta1, ScalarTypes.Number),
+            AdamBeta2 = r.Read("adam_beta2", d.AdamBeta2, ScalarTypes.Number),
+            AdamEpsilon = r.Read("adam_epsilon", d.AdamEpsilon, ScalarTypes.Number),
+            MaxGradNorm = r.Read("max_grad_norm", d.MaxGradNorm, ScalarTypes.Number),
+            LrSchedulerType = r.Read("lr_scheduler_type", d.LrSchedulerType, Scheduler),
+            WarmupRatio = r.Read("warmup_ratio", d.WarmupRatio, ScalarTypes.Number),
+            WarmupSteps = r.Read("warmup_steps", d.WarmupSteps, ScalarTypes.Integer),
+            Seed = r.Read("seed", d.Seed, ScalarTypes.Integer),
+            LoggingSteps = r.Read("logging_steps", d.LoggingSteps, ScalarTypes.Integer),
+            EvalStrategy = r.Read("eval_strategy", d.EvalStrategy, Interval),
+            EvalSteps = r.ReadOptional("eval_steps", d.EvalSteps, ScalarTypes.Integer),
+            DataloaderDropLast = r.Read("dataloader_drop_last", d.DataloaderDropLast, ScalarTypes.Boolean),
+        };
+        r.ReportUnknownKeys();
+        return spec;
+    }
+}

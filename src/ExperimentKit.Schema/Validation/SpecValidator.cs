@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Linq;
+using ExperimentKit.Schema.Model;
+using ExperimentKit.Schema.Parsing;
+
+namespace ExperimentKit.Schema.Validation;
+
+/// <summary>
+/// Rules about values that each parse but together would not train (EK02xx, plus keys only required in some
+/// combinations). Each finding stands at the written value it names, or at its section when the value is a default.
+/// </summary>
+internal sealed class SpecValidator(ExperimentSpec spec, ParseContext context)
+{
+    public void Validate()
+    {
+        ValidateModel(spec.Model);
+        ValidateTask();
+        ValidateDataset(spec.Dataset);
+        ValidateMetrics();
+        ValidateTokenizer(spec.Tokenizer);
+        ValidateTraining(spec.Training);
+    }
+
+    private void ValidateModel(ModelSpec m)
+    {
+        Positive("model.vocab_size", m.VocabSize);
+        Positive("model.hidden_size", m.HiddenSize);
+        Positive("model.num_hidden_layers", m.NumHiddenLayers);
+        Positive("model.num_attention_heads", m.NumAttentionHeads);
+        Positive("model.intermediate_size", m.IntermediateSize);
+        Positive("model.max_position_embeddings", m.MaxPositionEmbeddings);
+        Positive("model.type_vocab_size", m.TypeVocabSize);
+        Probability("model.hidden_dropout_prob", m.HiddenDropoutProb);
+        Probability("model.attention_probs_dropout_prob", m.AttentionProbsDropoutProb);
+        if (m.ClassifierDropout is { } classifierDropout)
+        {
+            Probability("model.classifier_dropout", classifierDropout);
+        }
+
+        Check(m.InitializerRange > 0, SchemaRules.OutOfRange, "model.initializer_range", $"'initializer_range' must be greater than 0, got {Text(m.InitializerRange)}");
+        Check(m.LayerNormEps > 0, SchemaRules.OutOfRange, "model.layer_norm_eps", $"'layer_norm_eps' must be greater than 0, got {Text(m.LayerNormEps)}");
+        Check(
+            m.PadTokenId >= 0 && m.PadTokenId < m.VocabSize,
+            SchemaRules.OutOfRange,
+            "model.pad_token_id",
+            $"'pad_token_id' must be a token id in [0, vocab_size = {Text(m.VocabSize)}), got {Text(m.PadTokenId)}");
+        if (m.HiddenSize > 0 && m.NumAttentionHeads > 0)
+        {
+            var at = Written("model.num_attention_heads") ? "model.num_attention_heads" : "model.hidden_size";
+            Check(
+                m.HiddenSize % m.NumAttentionHeads == 0,
+                SchemaRules.HiddenSizeNotDivisible,
+                at,
+                $"hidden_size ({Text(m.HiddenSize)}) must be a multiple of num_attention_heads ({Text(m.NumAttentionHeads)}): each head gets hidden_size / num_attention_heads dimensions");
+        }
+    }
+
+    private void ValidateTask()
+    {
+        Check(
+            spec.Task.Kind == TaskKind.SequenceClassification,
+            SchemaRules.TaskNotImplemented,
+            "task",
+            $"task '{Snake(spec.Task.Kind)}' is not yet supported by the runtime; supported: sequence_classification");
+        if (spec.Dataset.Name is { } name && KnownDatasets.Find(name) is { } known)
+        {
+            Check(
+                known.Task == spec.Task.Kind,
+                SchemaRules.MetricDoesNotFitTask,
+                "task",
+                $"task '{Snake(spec.Task.Kind)}' does not fit dataset '{known.Name}', which is a {Snake(known.Task)} dataset");
+        }
+    }
+
+    private void ValidateDataset(DatasetSpec d)
+    {
+        if (d.Path is not null)
+        {
+            Check(d.TrainFile is not null, SchemaRules.MissingKey, "dataset", "'dataset.train_file' is required with 'dataset.path' (the training TSV file in that folder)");
+            Check(
+                spec.Task.Kind != TaskKind.SequenceClassification || d.LabelNames.Count > 0,
+                SchemaRules.MissingKey,
+                "dataset",
+                "'dataset.label_names' is required with 'dataset.path' for sequence_classification: list the class names in label-id order");
+        }
+
+        if (spec.Task.Kind == TaskKind.SequenceClassification && d.LabelNames.Count == 1)
+        {
+            Report(SchemaRules.OutOfRange, "dataset.label_names", "'label_names' must list at least 2 classes for sequence_classification, got 1");
+        }
+
+        OptionalPositive("dataset.max_train_samples", d.MaxTrainSamples);
+        OptionalPositive("dataset.max_eval_samples", d.MaxEvalSamples);
+    }
+
+    private void ValidateMetrics()
+    {
+        var classification = spec.Task.Kind is TaskKind.SequenceClassification or TaskKind.TokenClassification or TaskKind.MultipleChoice;
+        for (var i = 0; i < spec.Metrics.Count; i++)
+        {
+            var metric = spec.Metrics[i];
+            var path = $"metrics[{i}]";
+            var forRegression = metric is MetricKind.Pearson or MetricKind.Spearmanr or MetricKind.Mse;
+            if (forRegression && spec.Task.Kind != TaskKind.Regression)
+            {
+                Report(SchemaRules.MetricDoesNotFitTask, path, $"metric '{Snake(metric)}' needs a regression task, but the task is '{Snake(spec.Task.Kind)}'; use accuracy, f1, precision, recall or matthews_correlation");
+            }
+            else if (!forRegression && !classification)
+            {
+                Report(SchemaRules.MetricDoesNotFitTask, path, $"metric '{Snake(metric)}' needs a classification task, but the task is '{Snake(spec.Task.Kind)}'; use pearson, spearmanr or mse");
+            }
+            else if (metric is MetricKind.F1 or MetricKind.Precision or MetricKind.Recall && spec.Dataset.LabelNames.Count != 2)
+            {
+                Report(SchemaRules.MetricDoesNotFitTask, path, $"metric '{Snake(metric)}' is binary and needs exactly 2 labels, but the dataset has {Text(spec.Dataset.LabelNames.Count)}; use accuracy or matthews_correlation");
+            }
+        }
+    }
+
+    private void ValidateTokenizer(TokenizerSpec t)
+    {
+        Positive("tokenizer.max_length", t.MaxLength);
+        Check(
+            t.MaxLength <= spec.Model.MaxPositionEmbeddings,
+            SchemaRules.OutOfRange,
+            Written("tokenizer.max_length") ? "tokenizer.max_length" : "model.max_position_embeddings",
+            $"tokenizer.max_length ({Text(t.MaxLength)}) must not exceed model.max_position_embeddings ({Text(spec.Model.MaxPositionEmbeddings)})");
+        OptionalPositive("collator.pad_to_multiple_of", spec.Collator.PadToMultipleOf);
+    }
+
+    private void ValidateTraining(TrainingSpec t)
+    {
+        Check(t.MaxSteps == -1 || t.MaxSteps > 0, SchemaRules.OutOfRange, "training.max_steps", $"'max_steps' must be positive, or -1 to train for num_train_epochs, got {Text(t.MaxSteps)}");
+        Check(t.MaxSteps > 0 || t.NumTrainEpochs > 0, SchemaRules.OutOfRange, "training.num_train_epochs", $"'num_train_epochs' must be greater than 0, got {Text(t.NumTrainEpochs)}");
+        Positive("training.per_device_train_batch_size", t.PerDeviceTrainBatchSize);
+        Positive("training.per_device_eval_batch_size", t.PerDeviceEvalBatchSize);
+        Positive("training.gradient_accumulation_steps", t.GradientAccumulationSteps);
+        Positive("training.logging_steps", t.LoggingSteps);
+        OptionalPositive("training.eval_steps", t.EvalSteps);
+        Check(t.LearningRate > 0, SchemaRules.OutOfRange, "training.learning_rate", $"'learning_rate' must be greater than 0, got {Text(t.LearningRate)}");
+        Check(t.WeightDecay >= 0, SchemaRules.OutOfRange, "training.weight_decay", $"'weight_decay' must be 0 or more, got {Text(t.WeightDecay)}");
+        Probability("training.adam_beta1", t.AdamBeta1);
+        Probability("training.adam_beta2", t.AdamBeta2);
+        Check(t.AdamEpsilon > 0, SchemaRules.OutOfRange, "training.adam_epsilon", $"'adam_epsilon' must be greater than 0, got {Text(t.AdamEpsilon)}");
+        Check(t.MaxGradNorm >= 0, SchemaRules.OutOfRange, "training.max_grad_norm", $"'max_grad_norm' must be 0 (no clipping) or more, got {Text(t.MaxGradNorm)}");
+        Check(t.WarmupRatio is >= 0 and <= 1, SchemaRules.OutOfRange, "training.warmup_ratio", $"'warmup_ratio' must be in [0, 1], got {Text(t.WarmupRatio)}");
+        Check(t.WarmupSteps >= 0, SchemaRules.OutOfRange, "training.warmup_steps", $"'warmup_steps' must be 0 or more, got {Text(t.WarmupSteps)}");
+        Check(
+            !(t.WarmupRatio > 0 && t.WarmupSteps > 0),
+            SchemaRules.ConflictingSettings,
+            "training.warmup_steps",
+            $"set either 'warmup_ratio' ({Text(t.WarmupRatio)}) or 'warmup_steps' ({Text(t.WarmupSteps)}), not both");
+
+        // HF falls back to logging_steps, whose default (500) silently outlasts many small runs: ask for one of them.
+        Check(
+            t.EvalStrategy != IntervalStrategy.Steps || Written("training.eval_steps") || Written("training.logging_steps"),
+            SchemaRules.ConflictingSettings,
+            "training.eval_strategy",
+            "eval_strategy 'steps' needs 'eval_steps' (or 'logging_steps', which it falls back to)");
+    }
+
+    private void Positive(string path, int value) =>
+        Check(value > 0, SchemaRules.OutOfRange, path, $"'{Key(path)}' must be a positive integer, got {Text(value)}");
+
+    private void OptionalPositive(string path, int? value)
+    {
+        if (value is { } written)
+        {
+            Positive(path, written);
+        }
+    }
+
+    private void Probability(string path, double value) =>
+        Check(value is >= 0 and < 1, SchemaRules.OutOfRange, path, $"'{Key(path)}' must be in [0, 1), got {Text(value)}");
+
+    private void Check(bool valid, SchemaRule rule, string path, string message)
+    {
+        if (!valid)
+        {
+            Report(rule, path, message);
+        }
+    }
+
+    private void Report(SchemaRule rule, string path, string message) =>
+        context.Report(rule, spec.Locations.Find(path) ?? new SourceLocation(1, 1), message);
+
+    private bool Written(string path) => spec.Locations.Paths.Contains(path);
+
+    private static string Key(string path) => path.Substring(path.LastIndexOf('.') + 1);
+
+    private static string Snake<T>(T value)
+        where T : struct => SnakeCase.From(value.ToString()!);
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,72 @@
+namespace ExperimentKit.Generators.Tests;
+
+/// <summary>
+/// The runtime types the generated code refers to, as the brief fixes them (names, namespaces, signatures) and with
+/// no behaviour. Compiling generated code against this proves it fits the contract while the runtime is written elsewhere.
+/// </summary>
+internal static class RuntimeContract
+{
+    public const string Source = """
+        namespace TorchSharp
+        {
+            public static partial class torch
+            {
+                public sealed class Tensor : System.IDisposable
+                {
+                    public long[] shape => new long[] { 0 };
+                    public void Dispose() { }
+                }
+            }
+        }
+
+        namespace ExperimentKit.Data
+        {
+            using static TorchSharp.torch;
+
+            public sealed record CollatedBatch(Tensor InputIds, Tensor AttentionMask, Tensor? TokenTypeIds, Tensor Labels);
+
+            public interface ILabeledBatch : System.IDisposable
+            {
+                Tensor Labels { get; }
+                int Size { get; }
+            }
+        }
+
+        namespace ExperimentKit.Models
+        {
+            using static TorchSharp.torch;
+
+            public sealed class BertConfig { }
+
+            public sealed class SequenceClassifierOutput { }
+
+            public class BertForSequenceClassification
+            {
+                public BertForSequenceClassification(BertConfig config, int numLabels) { }
+                public SequenceClassifierOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds, Tensor? labels) => new();
+            }
+        }
+
+        namespace ExperimentKit.Experiments
+        {
+            public interface IExperiment { }
+
+            public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> : IExperiment
+                where TBatch : ExperimentKit.Data.ILabeledBatch
+                where TModel : ExperimentKit.Models.BertForSequenceClassification
+                where TLabel : struct, System.Enum
+            {
+                protected abstract TModel CreateModel(ExperimentKit.Models.BertConfig config);
+                protected abstract TBatch CreateBatch(ExperimentKit.Data.CollatedBatch collated);
+                protected abstract ExperimentKit.Models.SequenceClassifierOutput Forward(TModel model, TBatch batch);
+            }
+
+            public sealed record ExperimentRegistration(string Name, string SourceFile, System.Func<IExperiment> Create);
+
+            public static class ExperimentRegistry
+            {
+                public static void Register(ExperimentRegistration registration) { }
+            }
+        }
+        """;
+}
