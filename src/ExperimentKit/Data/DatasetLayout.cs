@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExperimentKit.Schema;
 using ExperimentKit.Schema.Model;
 
@@ -19,7 +20,7 @@ public sealed record DatasetLayout(string TrainFile, string ValidationFile, bool
                 Path.Combine(known.Folder, spec.TrainFile ?? known.TrainFile),
                 Path.Combine(known.Folder, spec.ValidationFile ?? known.ValidationFile),
                 known.HasHeader,
-                known.FileColumns);
+                known.Columns.ToDictionary(c => c.Name, c => c.Header ?? c.Index.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal));
         }
 
         var folder = spec.Path ?? throw new ArgumentException("dataset needs `name` or `path`.");
