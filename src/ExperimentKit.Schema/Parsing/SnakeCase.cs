@@ -3,7 +3,7 @@ using System.Text;
 namespace ExperimentKit.Schema.Parsing;
 
 /// <summary>C# member names to the snake_case the YAML (and Hugging Face) uses: <c>ConstantWithWarmup</c> → <c>constant_with_warmup</c>.</summary>
-internal static class SnakeCase
+public static class SnakeCase
 {
     public static string From(string pascalCase)
     {

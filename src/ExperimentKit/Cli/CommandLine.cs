@@ -12,7 +12,17 @@ namespace ExperimentKit.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public static int Run(string[] args) => Run(args, AnsiConsole.Console);
+    public static int Run(string[] args)
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and pipes have no width: keep each event on one line instead of wrapping at 80 columns.
+            console.Profile.Width = 200;
+        }
+
+        return Run(args, console);
+    }
 
     public static int Run(string[] args, IAnsiConsole console)
     {

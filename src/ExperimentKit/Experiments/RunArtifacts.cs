@@ -18,7 +18,8 @@ public static class RunArtifacts
     {
         ModelCheckpoint.SaveSafetensors(model, folder.File("model.safetensors"));
         AtomicFile.WriteAllText(folder.File("config.json"), config.ToJson());
-        AtomicFile.Write(folder.File("vocab.txt"), temporary => File.Copy(vocabularyFile, temporary, overwrite: true));
+        // Copy the bytes, not the file: the source may be read-only (shared data), the run's copy must not be.
+        AtomicFile.Write(folder.File("vocab.txt"), temporary => File.WriteAllBytes(temporary, File.ReadAllBytes(vocabularyFile)));
         AtomicFile.WriteAllText(folder.File("tokenizer_config.json"), TokenizerConfig(tokenizer));
 
         var results = MetricsLog.ToJson(output);

@@ -18,6 +18,9 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
     where TModel : torch.nn.Module
     where TLabel : struct, Enum
 {
+    /// <summary>The transformers class that loads the saved model (config.json `architectures`).</summary>
+    private const string ArchitectureName = "BertForSequenceClassification";
+
     protected abstract TModel CreateModel(BertConfig config);
 
     protected abstract TBatch CreateBatch(CollatedBatch collated);
@@ -31,7 +34,7 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
 
         var data = PreparedData.Load(spec, settings.ExperimentFile, console);
         torch.manual_seed(spec.Training.Seed);
-        var config = BertConfig.FromSpec(spec.Model).WithLabelNames(spec.Dataset.LabelNames);
+        var config = BertConfig.FromSpec(spec.Model).WithLabelNames(spec.Dataset.LabelNames) with { Architectures = [ArchitectureName] };
         using var model = CreateModel(config);
 
         var folder = RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using ExperimentKit.Schema.Model;
+using ExperimentKit.Schema.Parsing;
 using YamlDotNet.RepresentationModel;
 
 namespace ExperimentKit.Runs;
@@ -19,11 +20,11 @@ public static class ResolvedConfigWriter
         {
             { "name", spec.Name },
             { "model", Section(spec.Model) },
-            { "task", SnakeCase(spec.Task.Kind.ToString()) },
+            { "task", SnakeCase.From(spec.Task.Kind.ToString()) },
             { "dataset", Section(spec.Dataset) },
             { "tokenizer", Section(spec.Tokenizer) },
             { "collator", Section(spec.Collator) },
-            { "metrics", new YamlSequenceNode(spec.Metrics.Select(m => new YamlScalarNode(SnakeCase(m.ToString())))) },
+            { "metrics", new YamlSequenceNode(spec.Metrics.Select(m => new YamlScalarNode(SnakeCase.From(m.ToString())))) },
             { "training", Section(spec.Training) },
         };
 
@@ -43,7 +44,7 @@ public static class ResolvedConfigWriter
         {
             if (property.GetValue(record) is { } value)
             {
-                node.Add(SnakeCase(property.Name), Value(value));
+                node.Add(SnakeCase.From(property.Name), Value(value));
             }
         }
 
@@ -54,28 +55,10 @@ public static class ResolvedConfigWriter
     {
         string text => new YamlScalarNode(text),
         bool flag => new YamlScalarNode(flag ? "true" : "false"),
-        Enum choice => new YamlScalarNode(SnakeCase(choice.ToString())),
+        Enum choice => new YamlScalarNode(SnakeCase.From(choice.ToString())),
         double number => new YamlScalarNode(number.ToString("R", CultureInfo.InvariantCulture)),
         IFormattable number => new YamlScalarNode(number.ToString(null, CultureInfo.InvariantCulture)),
         IEnumerable items => new YamlSequenceNode(items.Cast<object>().Select(Value)),
         _ => new YamlScalarNode(value.ToString()),
     };
-
-    /// <summary>HiddenDropoutProb → hidden_dropout_prob; a digit run stays with its word (Mrpc2 → mrpc2).</summary>
-    public static string SnakeCase(string pascal)
-    {
-        var builder = new StringBuilder(pascal.Length + 8);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            if (char.IsUpper(c) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
 }
