@@ -1,8 +1,17 @@
 namespace ExperimentKit.Schema.Model;
 
-/// <summary>The `model:` section: Hugging Face BertConfig keys and their defaults.</summary>
+/// <summary>
+/// The `model:` section: Hugging Face BertConfig keys and their defaults, or a pretrained checkpoint to start
+/// from (then the architecture comes from its config.json; keys written here must agree with it).
+/// </summary>
 public sealed record ModelSpec
 {
+    /// <summary>from_pretrained's argument: a local model folder or a hub id found in the HF cache (never downloaded).</summary>
+    public string? PretrainedModelNameOrPath { get; init; }
+
+    /// <summary>The hub cache ref or commit to use for a hub id.</summary>
+    public string Revision { get; init; } = "main";
+
     public string ModelType { get; init; } = "bert";
     public int VocabSize { get; init; } = 30522;
     public int HiddenSize { get; init; } = 768;

@@ -5,8 +5,8 @@ namespace ExperimentKit.Schema.Parsing;
 /// <summary>`model:` — BertConfig keys.</summary>
 internal static class ModelSection
 {
-    // The activations HF's ACT2FN offers for BERT that the runtime implements.
-    private static readonly ScalarType<string> Activation = ScalarTypes.OneOf("gelu", "gelu_new", "gelu_pytorch_tanh", "relu", "silu", "tanh");
+    // The activations HF's ACT2FN offers for BERT that the runtime implements (Models/Activations.cs).
+    private static readonly ScalarType<string> Activation = ScalarTypes.OneOf("gelu", "gelu_new", "gelu_pytorch_tanh", "relu", "silu", "swish");
     private static readonly ScalarType<string> ModelType = ScalarTypes.OneOf("bert");
 
     public static ModelSpec Read(MappingReader r)
@@ -14,6 +14,8 @@ internal static class ModelSection
         var d = new ModelSpec();
         var spec = new ModelSpec
         {
+            PretrainedModelNameOrPath = r.ReadOptionalText("pretrained_model_name_or_path", d.PretrainedModelNameOrPath),
+            Revision = r.Read("revision", d.Revision, ScalarTypes.Text),
             ModelType = r.Read("model_type", d.ModelType, ModelType),
             VocabSize = r.Read("vocab_size", d.VocabSize, ScalarTypes.Integer),
             HiddenSize = r.Read("hidden_size", d.HiddenSize, ScalarTypes.Integer),

@@ -86,7 +86,7 @@ public static class CommandLine
             registration.Create().Run(parsed.Spec, new RunSettings(file, console));
             return 0;
         }
-        catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException)
+        catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException or ExperimentConfigurationException or NotSupportedException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
             return 1;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ExperimentKit.Data;
+using ExperimentKit.Models.Pretrained;
 using ExperimentKit.Schema.Model;
 using ExperimentKit.Tokenization;
 using Spectre.Console;
@@ -9,11 +10,17 @@ namespace ExperimentKit.Experiments;
 /// <summary>The tokenized train and validation splits of an experiment, and the vocabulary they used.</summary>
 public sealed record PreparedData(IReadOnlyList<EncodedExample> Train, IReadOnlyList<EncodedExample> Validation, string VocabularyFile)
 {
-    public static PreparedData Load(ExperimentSpec spec, string experimentFile, IAnsiConsole console)
+    /// <summary>
+    /// Reads and tokenizes both splits. A pretrained checkpoint brings its own vocab.txt, used unless the YAML names
+    /// another vocab_file.
+    /// </summary>
+    public static PreparedData Load(ExperimentSpec spec, string experimentFile, PretrainedFolder? pretrained, IAnsiConsole console)
     {
         var clock = Stopwatch.StartNew();
         var root = DataRoot.Resolve(spec.Dataset.DataRoot, experimentFile);
-        var vocabulary = root.Locate(spec.Tokenizer.VocabFile, "tokenizer vocabulary (vocab.txt)");
+        var vocabulary = pretrained is not null && !spec.Locations.Paths.Contains("tokenizer.vocab_file")
+            ? pretrained.File("vocab.txt")
+            : root.Locate(spec.Tokenizer.VocabFile, "tokenizer vocabulary (vocab.txt)");
         var tokenizer = BertTokenizer.FromVocabFile(vocabulary, spec.Tokenizer.DoLowerCase, spec.Tokenizer.StripAccents);
 
         var train = DatasetEncoder.Encode(TextClassificationReader.Read(spec.Dataset, DatasetSplit.Train, root), tokenizer, spec.Tokenizer);

@@ -32,10 +32,12 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
         var console = settings.Console;
         CheckLabels(spec);
 
-        var data = PreparedData.Load(spec, settings.ExperimentFile, console);
+        var source = ModelSource.Resolve(spec, console);
+        var data = PreparedData.Load(spec, settings.ExperimentFile, source.Pretrained, console);
         torch.manual_seed(spec.Training.Seed);
-        var config = BertConfig.FromSpec(spec.Model).WithLabelNames(spec.Dataset.LabelNames) with { Architectures = [ArchitectureName] };
+        var config = source.Config.WithLabelNames(spec.Dataset.LabelNames) with { Architectures = [ArchitectureName] };
         using var model = CreateModel(config);
+        source.LoadWeights(model, console);
 
         var folder = RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
         AtomicFile.WriteAllText(folder.File("config.yaml"), ResolvedConfigWriter.ToYaml(spec));

@@ -34,6 +34,8 @@ public sealed record MrpcConfig(
     public static MrpcConfig Compiled { get; } = new(
         new ModelSpec
         {
+            PretrainedModelNameOrPath = null,
+            Revision = "main",
             ModelType = "bert",
             VocabSize = 30522,
             HiddenSize = 128,

