@@ -13,6 +13,8 @@ public sealed class BertTokenizer
     [ThreadStatic]
     private static Scratch? t_scratch;
 
+    private const string VocabFileName = "vocab.txt";
+
     private readonly (string Text, int Id)[] _specialTokens;
 
     // Set once the too-long warning has been given: Hugging Face warns once per tokenizer, not per text.
@@ -51,6 +53,46 @@ public sealed class BertTokenizer
 
     public static BertTokenizer FromVocabFile(string path, bool doLowerCase = true, bool? stripAccents = null) =>
         new(WordPieceVocabulary.Load(path), new BasicTokenizer(doLowerCase, stripAccents));
+
+    /// <summary>A Hugging Face tokenizer.json of the BERT WordPiece form.</summary>
+    /// <exception cref="InvalidDataException">Malformed or unsupported; the message names the file and the line or JSON path.</exception>
+    public static BertTokenizer FromTokenizerJson(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return File.Exists(path)
+            ? TokenizerJsonReader.Read(path, EncodeOptions.ModelMaxLength)
+            : throw new FileNotFoundException($"Tokenizer file not found: {path}", path);
+    }
+
+    /// <summary>
+    /// A Hugging Face model or tokenizer folder, as AutoTokenizer loads it: tokenizer.json when present, else
+    /// vocab.txt with the settings of tokenizer_config.json; model_max_length comes from tokenizer_config.json.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">No such folder.</exception>
+    /// <exception cref="FileNotFoundException">Neither tokenizer.json nor vocab.txt is in it.</exception>
+    /// <exception cref="InvalidDataException">A file is malformed; the message names it and the line or JSON path.</exception>
+    public static BertTokenizer FromPretrainedFolder(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Tokenizer folder not found: {folder}");
+        }
+
+        string configPath = Path.Combine(folder, TokenizerConfigFile.FileName);
+        TokenizerConfigFile config = File.Exists(configPath) ? TokenizerConfigFile.Read(configPath) : new TokenizerConfigFile();
+        string jsonPath = Path.Combine(folder, TokenizerJsonWriter.FileName);
+        string vocabPath = Path.Combine(folder, VocabFileName);
+        return File.Exists(jsonPath) ? TokenizerJsonReader.Read(jsonPath, config.ModelMaxLength)
+            : File.Exists(vocabPath) ? new BertTokenizer(
+                WordPieceVocabulary.Load(vocabPath),
+                new BasicTokenizer(config.DoLowerCase, config.StripAccents, config.TokenizeChineseChars))
+            {
+                ModelMaxLength = config.ModelMaxLength,
+            }
+            : throw new FileNotFoundException(
+                $"No tokenizer in {folder}: expected {TokenizerJsonWriter.FileName} or {VocabFileName}.", jsonPath);
+    }
 
     /// <summary>Encodes a text or a text pair (HF tokenizer(text, text_pair, ...)).</summary>
     /// <exception cref="ArgumentException">
