@@ -4,8 +4,8 @@ namespace ExperimentKit.Tokenization;
 
 /// <summary>
 /// Hugging Face BertTokenizerFast semantics: special tokens written in the text are kept whole,
-/// the rest goes through <see cref="BasicTokenizer"/> and <see cref="WordPiece"/>, then truncation and
-/// [CLS] A [SEP] (B [SEP]). Immutable, so one instance can serve any number of threads.
+/// the rest goes through <see cref="BasicTokenizer"/> and <see cref="WordPiece"/>, then truncation (with overflow
+/// windows), [CLS] A [SEP] (B [SEP]) and padding. One instance can serve any number of threads.
 /// </summary>
 public sealed class BertTokenizer
 {
@@ -13,7 +13,12 @@ public sealed class BertTokenizer
     [ThreadStatic]
     private static Scratch? t_scratch;
 
+    private const string VocabFileName = "vocab.txt";
+
     private readonly (string Text, int Id)[] _specialTokens;
+
+    // Set once the too-long warning has been given: Hugging Face warns once per tokenizer, not per text.
+    private int _warnedTooLong;
 
     public BertTokenizer(WordPieceVocabulary vocabulary, BasicTokenizer? basicTokenizer = null, int maxInputCharsPerWord = 100)
     {
@@ -37,37 +42,75 @@ public sealed class BertTokenizer
 
     public WordPiece WordPiece { get; }
 
+    /// <summary>model_max_length: the limit when a call gives no max_length.</summary>
+    public int ModelMaxLength { get; init; } = EncodeOptions.ModelMaxLength;
+
+    /// <summary>
+    /// Where the one-time "sequence longer than the model maximum" warning goes (Hugging Face logs it once per
+    /// tokenizer); standard error unless replaced.
+    /// </summary>
+    public Action<string> Warning { get; set; } = Console.Error.WriteLine;
+
     public static BertTokenizer FromVocabFile(string path, bool doLowerCase = true, bool? stripAccents = null) =>
         new(WordPieceVocabulary.Load(path), new BasicTokenizer(doLowerCase, stripAccents));
 
-    /// <summary>Encodes a text or a text pair (HF tokenizer(text, text_pair, ...)).</summary>
-    /// <exception cref="ArgumentException">The length limit leaves no room, or only_first/only_second cannot cut enough.</exception>
-    public Encoding Encode(string text, string? pair = null, EncodeOptions? options = null)
+    /// <summary>A Hugging Face tokenizer.json of the BERT WordPiece form.</summary>
+    /// <exception cref="InvalidDataException">Malformed or unsupported; the message names the file and the line or JSON path.</exception>
+    public static BertTokenizer FromTokenizerJson(string path)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        options ??= EncodeOptions.Default;
-        Scratch scratch = t_scratch ??= new Scratch();
-        TokenizeInto(text, scratch.Words, scratch.First);
-        TokenSequence? second = null;
-        if (pair is not null)
-        {
-            second = scratch.Second;
-            TokenizeInto(pair, scratch.Words, second);
-        }
-
-        int added = !options.AddSpecialTokens ? 0 : pair is null ? 2 : 3;
-        int budget = options.EffectiveMaxLength - added;
-        if (options.Truncation != TruncationStrategy.DoNotTruncate && budget < 0)
-        {
-            throw new ArgumentException(
-                $"max_length {options.EffectiveMaxLength} leaves no room for the {added} special tokens.", nameof(options));
-        }
-
-        PairTruncation.Apply(scratch.First, second, budget, options.Truncation);
-        return Assemble(scratch.First, second, options.AddSpecialTokens);
+        ArgumentNullException.ThrowIfNull(path);
+        return File.Exists(path)
+            ? TokenizerJsonReader.Read(path, EncodeOptions.ModelMaxLength)
+            : throw new FileNotFoundException($"Tokenizer file not found: {path}", path);
     }
 
-    /// <summary>Encodes many texts (and optionally their pairs, index by index) in parallel; results keep the input order.</summary>
+    /// <summary>
+    /// A Hugging Face model or tokenizer folder, as AutoTokenizer loads it: tokenizer.json when present, else
+    /// vocab.txt with the settings of tokenizer_config.json; model_max_length comes from tokenizer_config.json.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">No such folder.</exception>
+    /// <exception cref="FileNotFoundException">Neither tokenizer.json nor vocab.txt is in it.</exception>
+    /// <exception cref="InvalidDataException">A file is malformed; the message names it and the line or JSON path.</exception>
+    public static BertTokenizer FromPretrainedFolder(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Tokenizer folder not found: {folder}");
+        }
+
+        string configPath = Path.Combine(folder, TokenizerConfigFile.FileName);
+        TokenizerConfigFile config = File.Exists(configPath) ? TokenizerConfigFile.Read(configPath) : new TokenizerConfigFile();
+        string jsonPath = Path.Combine(folder, TokenizerJsonWriter.FileName);
+        string vocabPath = Path.Combine(folder, VocabFileName);
+        return File.Exists(jsonPath) ? TokenizerJsonReader.Read(jsonPath, config.ModelMaxLength)
+            : File.Exists(vocabPath) ? new BertTokenizer(
+                WordPieceVocabulary.Load(vocabPath),
+                new BasicTokenizer(config.DoLowerCase, config.StripAccents, config.TokenizeChineseChars))
+            {
+                ModelMaxLength = config.ModelMaxLength,
+            }
+            : throw new FileNotFoundException(
+                $"No tokenizer in {folder}: expected {TokenizerJsonWriter.FileName} or {VocabFileName}.", jsonPath);
+    }
+
+    /// <summary>Encodes a text or a text pair (HF tokenizer(text, text_pair, ...)).</summary>
+    /// <exception cref="ArgumentException">
+    /// The length limit leaves no room, only_first/only_second cannot cut enough, or the stride is not shorter than a window.
+    /// </exception>
+    public Encoding Encode(string text, string? pair = null, EncodeOptions? options = null)
+    {
+        options ??= EncodeOptions.Default;
+        Encoding encoding = EncodeUnpadded(text, pair, options);
+        return PaddingLength.Target(options, encoding.Length, MaxLengthOf(options)) is int length
+            ? encoding.Pad(length, Vocabulary.PadId, options.PaddingSide)
+            : encoding;
+    }
+
+    /// <summary>
+    /// Encodes many texts (and optionally their pairs, index by index) in parallel; results keep the input order.
+    /// Padding "longest" pads to the longest encoding of the whole batch.
+    /// </summary>
     public Encoding[] EncodeBatch(IReadOnlyList<string> texts, IReadOnlyList<string>? pairs = null, EncodeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -76,10 +119,25 @@ public sealed class BertTokenizer
             throw new ArgumentException($"{texts.Count} texts but {pairs.Count} pairs.", nameof(pairs));
         }
 
+        options ??= EncodeOptions.Default;
         var result = new Encoding[texts.Count];
-        Parallel.For(0, texts.Count, i => result[i] = Encode(texts[i], pairs?[i], options));
+        Parallel.For(0, texts.Count, i => result[i] = EncodeUnpadded(texts[i], pairs?[i], options));
+        int longest = result.Length == 0 ? 0 : result.Max(e => e.Length);
+        if (PaddingLength.Target(options, longest, MaxLengthOf(options)) is int length)
+        {
+            Parallel.For(0, result.Length, i => result[i] = result[i].Pad(length, Vocabulary.PadId, options.PaddingSide));
+        }
+
         return result;
     }
+
+    /// <summary>
+    /// <see cref="EncodeBatch"/> laid out as a Hugging Face fast tokenizer returns it: with
+    /// return_overflowing_tokens every window is a row, and overflow_to_sample_mapping names its input.
+    /// </summary>
+    public BatchEncoding EncodeBatchWithOverflow(
+        IReadOnlyList<string> texts, IReadOnlyList<string>? pairs = null, EncodeOptions? options = null) =>
+        BatchEncoding.Flatten(EncodeBatch(texts, pairs, options));
 
     /// <summary>The tokens of a text without special tokens (HF tokenizer.tokenize).</summary>
     public IReadOnlyList<string> Tokenize(string text) =>
@@ -160,61 +218,77 @@ public sealed class BertTokenizer
         return -1;
     }
 
-    private Encoding Assemble(TokenSequence first, TokenSequence? second, bool addSpecialTokens)
+    private int MaxLengthOf(EncodeOptions options) => options.MaxLength ?? ModelMaxLength;
+
+    private Encoding EncodeUnpadded(string text, string? pair, EncodeOptions options)
     {
-        int secondCount = second?.Count ?? 0;
-        int added = !addSpecialTokens ? 0 : second is null ? 2 : 3;
-        int length = first.Count + secondCount + added;
-        var ids = new int[length];
-        var types = new int[length];
-        var attention = new int[length];
-        var special = new int[length];
-        var offsets = new (int Start, int End)[length];
-        var wordIds = new int?[length];
-        var sequenceIds = new int?[length];
-        attention.AsSpan().Fill(1);
-
-        int at = 0;
-        if (addSpecialTokens)
+        ArgumentNullException.ThrowIfNull(text);
+        Scratch scratch = t_scratch ??= new Scratch();
+        TokenSequence first = scratch.First;
+        TokenizeInto(text, scratch.Words, first);
+        TokenSequence? second = null;
+        if (pair is not null)
         {
-            ids[at] = Vocabulary.ClassifierId;
-            special[at++] = 1;
+            second = scratch.Second;
+            TokenizeInto(pair, scratch.Words, second);
         }
 
-        at = Copy(first, 0, at, ids, types, offsets, wordIds, sequenceIds);
-        if (addSpecialTokens)
+        int maxLength = MaxLengthOf(options);
+        int added = !options.AddSpecialTokens ? 0 : pair is null ? 2 : 3;
+        int budget = maxLength - added;
+        if (options.Truncation != TruncationStrategy.DoNotTruncate && budget < 0)
         {
-            ids[at] = Vocabulary.SeparatorId;
-            special[at++] = 1;
+            throw new ArgumentException(
+                $"max_length {maxLength} leaves no room for the {added} special tokens.", nameof(options));
         }
 
-        if (second is not null)
+        (int keep1, int keep2) = PairTruncation.Keep(first.Count, second?.Count, budget, options.Truncation);
+        Encoding encoding = options.ReturnOverflowingTokens
+            ? WithOverflow(first, keep1, second, keep2, options)
+            : EncodingAssembler.Assemble(Vocabulary, first, (0, keep1), second, (0, keep2), options.AddSpecialTokens);
+        if (options.Truncation == TruncationStrategy.DoNotTruncate && encoding.Length > maxLength)
         {
-            at = Copy(second, 1, at, ids, types, offsets, wordIds, sequenceIds);
-            if (addSpecialTokens)
+            WarnTooLongOnce(encoding.Length, maxLength);
+        }
+
+        return encoding;
+    }
+
+    /// <summary>
+    /// Windows of each sequence combined as Rust's Encoding.merge_with does: every further window of the first with
+    /// the second's kept window and then its further windows, then the first's kept window with each further window
+    /// of the second (a pair under only_second: one row per window of the second).
+    /// </summary>
+    private Encoding WithOverflow(TokenSequence first, int keep1, TokenSequence? second, int keep2, EncodeOptions options)
+    {
+        var firstWindows = OverflowWindows.Split(first.Count, keep1, options.Stride);
+        var secondWindows = second is null ? [(0, 0)] : OverflowWindows.Split(second.Count, keep2, options.Stride);
+        var overflowing = new List<Encoding>();
+        for (int i = 1; i < firstWindows.Count; i++)
+        {
+            foreach ((int, int) secondWindow in secondWindows)
             {
-                ids[at] = Vocabulary.SeparatorId;
-                types[at] = 1;
-                special[at] = 1;
+                overflowing.Add(EncodingAssembler.Assemble(Vocabulary, first, firstWindows[i], second, secondWindow, options.AddSpecialTokens));
             }
         }
 
-        return new Encoding(ids, types, attention, special, offsets, wordIds, sequenceIds);
-    }
-
-    private static int Copy(
-        TokenSequence source, int sequenceId, int at, int[] ids, int[] types, (int, int)[] offsets, int?[] wordIds, int?[] sequenceIds)
-    {
-        source.Ids.CopyTo(ids.AsSpan(at));
-        types.AsSpan(at, source.Count).Fill(sequenceId);
-        sequenceIds.AsSpan(at, source.Count).Fill(sequenceId);
-        for (int i = 0; i < source.Count; i++)
+        for (int j = 1; j < secondWindows.Count; j++)
         {
-            offsets[at + i] = (source.Starts[i], source.Ends[i]);
-            wordIds[at + i] = source.WordIds[i];
+            overflowing.Add(EncodingAssembler.Assemble(Vocabulary, first, firstWindows[0], second, secondWindows[j], options.AddSpecialTokens));
         }
 
-        return at + source.Count;
+        return EncodingAssembler.Assemble(Vocabulary, first, firstWindows[0], second, secondWindows[0], options.AddSpecialTokens)
+            with { Overflowing = overflowing };
+    }
+
+    private void WarnTooLongOnce(int length, int maxLength)
+    {
+        if (Interlocked.Exchange(ref _warnedTooLong, 1) == 0)
+        {
+            Warning(
+                $"Token indices sequence length is longer than the specified maximum sequence length for this model ({length} > {maxLength}). "
+                + "Running this sequence through the model will result in indexing errors");
+        }
     }
 
     private sealed class Scratch

@@ -22,29 +22,44 @@ public sealed record Encoding(
 {
     public int Length => InputIds.Length;
 
-    /// <summary>A copy padded on the right to <paramref name="length"/> (HF padding_side="right"); no-op if already that long.</summary>
-    public Encoding Pad(int length, int padId)
+    /// <summary>
+    /// With return_overflowing_tokens: the further windows of what truncation cut, in Hugging Face's order,
+    /// each a complete encoding with its own special tokens, offsets into the original text and word ids.
+    /// </summary>
+    public IReadOnlyList<Encoding> Overflowing { get; init; } = [];
+
+    /// <summary>
+    /// A copy padded to <paramref name="length"/>, its overflowing windows too (HF Encoding.pad); no-op if already
+    /// that long. Padding has token type 0, attention 0, special-tokens mask 1, offsets (0, 0), no word or sequence.
+    /// </summary>
+    public Encoding Pad(int length, int padId, PaddingSide side = PaddingSide.Right)
     {
+        IReadOnlyList<Encoding> overflowing = [.. Overflowing.Select(o => o.Pad(length, padId, side))];
         if (length <= Length)
         {
-            return this;
+            return Overflowing.Count == 0 ? this : this with { Overflowing = overflowing };
         }
 
         return new Encoding(
-            PadArray(InputIds, length, padId),
-            PadArray(TokenTypeIds, length, 0),
-            PadArray(AttentionMask, length, 0),
-            PadArray(SpecialTokensMask, length, 1),
-            PadArray(Offsets, length, (0, 0)),
-            PadArray(WordIds, length, null),
-            PadArray(SequenceIds, length, null));
+            PadArray(InputIds, length, padId, side),
+            PadArray(TokenTypeIds, length, 0, side),
+            PadArray(AttentionMask, length, 0, side),
+            PadArray(SpecialTokensMask, length, 1, side),
+            PadArray(Offsets, length, (0, 0), side),
+            PadArray(WordIds, length, null, side),
+            PadArray(SequenceIds, length, null, side))
+        {
+            Overflowing = overflowing,
+        };
     }
 
-    private static T[] PadArray<T>(T[] source, int length, T value)
+    private static T[] PadArray<T>(T[] source, int length, T value, PaddingSide side)
     {
         var result = new T[length];
-        source.CopyTo(result, 0);
-        result.AsSpan(source.Length).Fill(value);
+        int padding = length - source.Length;
+        int at = side == PaddingSide.Left ? padding : 0;
+        result.AsSpan().Fill(value);
+        source.CopyTo(result, at);
         return result;
     }
 }

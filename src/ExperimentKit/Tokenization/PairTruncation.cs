@@ -5,41 +5,29 @@ namespace ExperimentKit.Tokenization;
 /// <summary>Hugging Face tokenizers' truncate_encodings (Rust, used by BertTokenizerFast), truncating from the right.</summary>
 internal static class PairTruncation
 {
-    /// <summary>Cuts <paramref name="first"/> and <paramref name="second"/> to at most <paramref name="maxLength"/> tokens together.</summary>
+    /// <summary>How many tokens of each sequence fit in <paramref name="maxLength"/> together.</summary>
+    /// <param name="second">Token count of the pair; null for a single sequence.</param>
     /// <param name="maxLength">The budget left after special tokens.</param>
     /// <exception cref="ArgumentException">only_second without a pair, or the sequence to cut is too short.</exception>
-    public static void Apply(TokenSequence first, TokenSequence? second, int maxLength, TruncationStrategy strategy)
+    public static (int First, int Second) Keep(int first, int? second, int maxLength, TruncationStrategy strategy)
     {
-        int n1 = first.Count;
-        int n2 = second?.Count ?? 0;
-        int excess = n1 + n2 - maxLength;
+        int n2 = second ?? 0;
+        int excess = first + n2 - maxLength;
         if (strategy == TruncationStrategy.DoNotTruncate || excess <= 0)
         {
-            return;
+            return (first, n2);
         }
 
-        switch (strategy)
+        return strategy switch
         {
-            case TruncationStrategy.LongestFirst when second is null:
-                first.Truncate(maxLength);
-                break;
-            case TruncationStrategy.LongestFirst:
-                (int keep1, int keep2) = LongestFirst(n1, n2, maxLength);
-                first.Truncate(keep1);
-                second.Truncate(keep2);
-                break;
-            case TruncationStrategy.OnlyFirst:
-                CutOnly(first, excess, "first");
-                break;
-            case TruncationStrategy.OnlySecond:
-                CutOnly(
-                    second ?? throw new ArgumentException("Truncation only_second needs a sentence pair."),
-                    excess,
-                    "second");
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown truncation strategy.");
-        }
+            TruncationStrategy.LongestFirst when second is null => (maxLength, 0),
+            TruncationStrategy.LongestFirst => LongestFirst(first, n2, maxLength),
+            TruncationStrategy.OnlyFirst => (CutOnly(first, excess, "first"), n2),
+            TruncationStrategy.OnlySecond when second is null =>
+                throw new ArgumentException("Truncation only_second needs a sentence pair."),
+            TruncationStrategy.OnlySecond => (first, CutOnly(n2, excess, "second")),
+            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown truncation strategy."),
+        };
     }
 
     /// <summary>
@@ -62,14 +50,9 @@ internal static class PairTruncation
         return firstIsLonger ? (longer, shorter) : (shorter, longer);
     }
 
-    private static void CutOnly(TokenSequence target, int excess, string which)
-    {
-        if (target.Count <= excess)
-        {
-            throw new ArgumentException(
-                $"Cannot truncate only the {which} sequence: it has {target.Count} tokens and {excess} must go.");
-        }
-
-        target.Truncate(target.Count - excess);
-    }
+    private static int CutOnly(int count, int excess, string which) =>
+        count > excess
+            ? count - excess
+            : throw new ArgumentException(
+                $"Cannot truncate only the {which} sequence: it has {count} tokens and {excess} must go.");
 }

@@ -20,7 +20,8 @@ public sealed class WordPieceVocabulary
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _continuations;
 
-    private WordPieceVocabulary(string[] tokens, string source)
+    /// <param name="locate">Names where the token with a given id was read, for error messages.</param>
+    private WordPieceVocabulary(string[] tokens, string source, Func<int, string> locate)
     {
         _tokens = tokens;
         var ids = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
@@ -30,13 +31,13 @@ public sealed class WordPieceVocabulary
             string token = tokens[id];
             if (token.Length == 0)
             {
-                throw new InvalidDataException($"{source}, line {id + 1}: empty token.");
+                throw new InvalidDataException($"{locate(id)}: empty token.");
             }
 
             if (!ids.TryAdd(token, id))
             {
                 throw new InvalidDataException(
-                    $"{source}, line {id + 1}: duplicate token '{token}' (first on line {ids[token] + 1}).");
+                    $"{locate(id)}: duplicate token '{token}' (first at {locate(ids[token])}).");
             }
 
             if (token.Length > ContinuationPrefix.Length && token.StartsWith(ContinuationPrefix, StringComparison.Ordinal))
@@ -91,13 +92,17 @@ public sealed class WordPieceVocabulary
         }
 
         // ReadAllLines strips a BOM and accepts LF and CRLF; a final line break does not make an empty token.
-        return new WordPieceVocabulary(File.ReadAllLines(path), path);
+        return new WordPieceVocabulary(File.ReadAllLines(path), path, id => $"{path}, line {id + 1}");
     }
 
-    public static WordPieceVocabulary FromTokens(IEnumerable<string> tokens)
+    public static WordPieceVocabulary FromTokens(IEnumerable<string> tokens) => FromTokens(tokens, "vocabulary");
+
+    /// <param name="source">Where the tokens come from, for error messages; a token is named by its id there.</param>
+    public static WordPieceVocabulary FromTokens(IEnumerable<string> tokens, string source)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return new WordPieceVocabulary([.. tokens], "vocabulary");
+        ArgumentNullException.ThrowIfNull(source);
+        return new WordPieceVocabulary([.. tokens], source, id => $"{source}, id {id}");
     }
 
     public bool TryGetId(ReadOnlySpan<char> token, out int id) => _words.TryGetValue(token, out id);

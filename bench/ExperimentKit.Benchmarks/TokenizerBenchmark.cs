@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace ExperimentKit.Benchmarks;
+
+/// <summary>
+/// Tokenizes all SST-2 training sentences and all MRPC pairs with each contender, on one thread and on all cores,
+/// checks that the ids agree, and prints one table.
+/// </summary>
+internal static class TokenizerBenchmark
+{
+    private const int DefaultRuns = 5;
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        int runs = args is ["--runs", var value] ? int.Parse(value, CultureInfo.InvariantCulture) : DefaultRuns;
+        BenchmarkData data = BenchmarkData.Load();
+        using var hf = new HfRustContender(data.VocabPath);
+        var ours = new OursContender(data.VocabPath);
+        var fast = new FastBertContender(data.VocabPath);
+        IContender[] contenders = [ours, hf, new MlTokenizersContender(data.VocabPath), fast];
+        Workload[] workloads = [Workload.Singles("SST-2 train", data.Sentences), Workload.Pairs("MRPC pairs", data.Pairs)];
+        int cores = Environment.ProcessorCount;
+
+        Console.WriteLine(Invariant($"{data.Sentences.Count} SST-2 sentences, {data.Pairs.Count} MRPC pairs; {cores} cores; best of {runs} runs after a warm-up"));
+        Console.WriteLine(Invariant($"id mismatches on SST-2: vs FastBertTokenizer {Mismatches(ours, fast, data.Sentences)}, vs HF Rust {Mismatches(ours, hf, data.Sentences)}"));
+
+        var results = new List<Throughput>();
+        foreach (Workload workload in workloads)
+        {
+            foreach (int threads in new[] { 1, cores }.Distinct())
+            {
+                results.AddRange(contenders
+                    .Where(contender => contender.SupportsPairs || !workload.IsPairs)
+                    .Select(contender => Throughput.Measure(contender, workload, threads, runs)));
+            }
+        }
+
+        ResultTable.Print(results, fast.Name, hf.Name);
+        return 0;
+    }
+
+    private static int Mismatches(IContender ours, IContender other, IReadOnlyList<string> sentences) =>
+        sentences.Count(text => !ours.Ids(text).AsSpan().SequenceEqual(other.Ids(text)));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
