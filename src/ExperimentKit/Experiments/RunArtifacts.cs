@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExperimentKit.Models;
 using ExperimentKit.Runs;
-using ExperimentKit.Schema.Model;
+using ExperimentKit.Tokenization;
 using ExperimentKit.Training;
 using TorchSharp;
 
@@ -14,13 +14,12 @@ namespace ExperimentKit.Experiments;
 /// </summary>
 public static class RunArtifacts
 {
-    public static void Write(RunFolder folder, torch.nn.Module model, BertConfig config, TrainOutput output, IReadOnlyList<EpochSummary> epochs, TokenizerSpec tokenizer, string vocabularyFile)
+    public static void Write(RunFolder folder, torch.nn.Module model, BertConfig config, TrainOutput output, IReadOnlyList<EpochSummary> epochs, BertTokenizer tokenizer, int maxLength)
     {
         ModelCheckpoint.SaveSafetensors(model, folder.File("model.safetensors"));
         AtomicFile.WriteAllText(folder.File("config.json"), config.ToJson());
-        // Copy the bytes, not the file: the source may be read-only (shared data), the run's copy must not be.
-        AtomicFile.Write(folder.File("vocab.txt"), temporary => File.WriteAllBytes(temporary, File.ReadAllBytes(vocabularyFile)));
-        AtomicFile.WriteAllText(folder.File("tokenizer_config.json"), TokenizerConfig(tokenizer));
+        AtomicFile.WriteAllText(folder.File("vocab.txt"), string.Join("\n", tokenizer.Vocabulary.Tokens) + "\n");
+        AtomicFile.WriteAllText(folder.File("tokenizer_config.json"), TokenizerConfig(tokenizer, maxLength));
 
         var results = MetricsLog.ToJson(output);
         if (epochs.Count > 0)
@@ -34,11 +33,11 @@ public static class RunArtifacts
         AtomicFile.WriteAllText(folder.File("all_results.json"), results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    private static string TokenizerConfig(TokenizerSpec tokenizer) => new JsonObject
+    private static string TokenizerConfig(BertTokenizer tokenizer, int maxLength) => new JsonObject
     {
-        ["do_lower_case"] = tokenizer.DoLowerCase,
-        ["strip_accents"] = tokenizer.StripAccents,
-        ["model_max_length"] = tokenizer.MaxLength,
+        ["do_lower_case"] = tokenizer.Basic.DoLowerCase,
+        ["strip_accents"] = tokenizer.Basic.StripAccents,
+        ["model_max_length"] = maxLength,
         ["tokenizer_class"] = "BertTokenizer",
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }

@@ -51,7 +51,7 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
         var output = trainer.Train(data.Train, data.Validation);
 
         var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);
-        RunArtifacts.Write(folder, model, config, output, epochs, spec.Tokenizer, data.VocabularyFile);
+        RunArtifacts.Write(folder, model, config, output, epochs, data.Tokenizer, spec.Tokenizer.MaxLength);
         folder.Complete();
 
         console.Write(EpochTable.Render(epochs));
