@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
 
-/// <summary>HF <c>ACT2FN</c>: the <c>hidden_act</c> names BERT configs use.</summary>
+/// <summary>HF <c>ACT2FN</c>: the activation names BERT (<c>hidden_act</c>) and DistilBERT (<c>activation</c>) configs use.</summary>
 internal static class Activations
 {
     private static readonly string[] Known = ["gelu", "relu", "gelu_new", "gelu_pytorch_tanh", "silu", "swish"];
@@ -16,17 +16,18 @@ internal static class Activations
         // HF's gelu_new spells out the tanh formula; LibTorch's tanh GELU is the same function up to float rounding.
         "gelu_new" or "gelu_pytorch_tanh" => x => nn.functional.gelu(x, TorchSharp.Modules.GELU.Approximate.tanh),
         "silu" or "swish" => x => nn.functional.silu(x),
-        _ => throw Unknown(name),
+        _ => throw Unknown(name, "activation"),
     };
 
-    public static void ThrowIfUnknown(string name)
+    /// <param name="key">The config key that named it, for the message.</param>
+    public static void ThrowIfUnknown(string name, string key)
     {
         if (!Known.Contains(name, StringComparer.Ordinal))
         {
-            throw Unknown(name);
+            throw Unknown(name, key);
         }
     }
 
-    private static ArgumentException Unknown(string name) =>
-        new($"hidden_act '{name}' is not supported; use one of: {string.Join(", ", Known)}.", nameof(name));
+    private static ArgumentException Unknown(string name, string key) =>
+        new($"{key} '{name}' is not supported; use one of: {string.Join(", ", Known)}.", nameof(name));
 }

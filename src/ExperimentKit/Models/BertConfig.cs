@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using ExperimentKit.Schema.Model;
 
 namespace ExperimentKit.Models;
@@ -8,7 +5,7 @@ namespace ExperimentKit.Models;
 /// <summary>
 /// Hugging Face <c>BertConfig</c>: the same fields and defaults, PascalCase in C#, snake_case in config.json.
 /// </summary>
-public sealed partial record BertConfig
+public sealed partial record BertConfig : PretrainedConfig
 {
     public string ModelType { get; init; } = "bert";
     public int VocabSize { get; init; } = 30522;
@@ -30,19 +27,6 @@ public sealed partial record BertConfig
 
     /// <summary>HF <c>classifier_dropout</c>: null means "use <see cref="HiddenDropoutProb"/>".</summary>
     public double? ClassifierDropout { get; init; }
-
-    /// <summary>HF <c>problem_type</c>: null, "regression", "single_label_classification" or "multi_label_classification".</summary>
-    public string? ProblemType { get; init; }
-
-    public ImmutableSortedDictionary<int, string> Id2Label { get; init; } = ImmutableSortedDictionary<int, string>.Empty;
-    public ImmutableSortedDictionary<string, int> Label2Id { get; init; } =
-        ImmutableSortedDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal);
-
-    /// <summary>HF <c>architectures</c>: the head classes the weights were saved from.</summary>
-    public ImmutableArray<string> Architectures { get; init; } = [];
-
-    /// <summary>config.json keys this type does not model; read, kept, and written back unchanged.</summary>
-    public JsonObject Extra { get; init; } = [];
 
     public int HeadDim => HiddenSize / NumAttentionHeads;
 
@@ -72,36 +56,12 @@ public sealed partial record BertConfig
     }
 
     /// <summary>The same config with HF's default label names (LABEL_0 …) when it has none, as HF gives a head of <paramref name="numLabels"/>.</summary>
-    public BertConfig WithNumLabels(int numLabels)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(numLabels, 1);
-        if (Id2Label.Count == numLabels)
-        {
-            return this;
-        }
-
-        if (Id2Label.Count != 0)
-        {
-            throw new ArgumentException(
-                $"The config names {Id2Label.Count} labels (id2label) but the model was asked for {numLabels}.", nameof(numLabels));
-        }
-
-        return WithLabelNames(Enumerable.Range(0, numLabels).Select(i => string.Create(CultureInfo.InvariantCulture, $"LABEL_{i}")));
-    }
+    public BertConfig WithNumLabels(int numLabels) => (BertConfig)WithNumLabelsCore(numLabels);
 
     /// <summary>The same config with id2label / label2id from class names in label-id order (a dataset's ClassLabel names).</summary>
-    public BertConfig WithLabelNames(IEnumerable<string> names)
-    {
-        var byId = names.Select((name, id) => (name, id)).ToDictionary(pair => pair.id, pair => pair.name);
-        return this with
-        {
-            Id2Label = byId.ToImmutableSortedDictionary(),
-            Label2Id = byId.ToImmutableSortedDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal),
-        };
-    }
+    public BertConfig WithLabelNames(IEnumerable<string> names) => (BertConfig)WithLabelNamesCore(names);
 
-    /// <summary>Throws <see cref="ArgumentException"/> for a config no BERT can be built from, as HF's constructors do.</summary>
-    public void Validate()
+    public override void Validate()
     {
         if (ModelType != "bert")
         {
@@ -129,6 +89,6 @@ public sealed partial record BertConfig
             throw new ArgumentException($"position_embedding_type '{PositionEmbeddingType}' is not supported; only 'absolute' is.");
         }
 
-        Activations.ThrowIfUnknown(HiddenAct);
+        Activations.ThrowIfUnknown(HiddenAct, "hidden_act");
     }
 }

@@ -9,7 +9,7 @@ namespace ExperimentKit.Models;
 /// HF keeps <c>position_ids</c> and <c>token_type_ids</c> as non-persistent buffers; they never reach a checkpoint,
 /// so they are computed per call here instead of registered.
 /// </remarks>
-public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>
+public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>, IHasPaddingRow
 {
     private readonly Embedding wordEmbeddings;
     private readonly Embedding positionEmbeddings;
@@ -36,12 +36,7 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>
         register_module("dropout", dropout);
     }
 
-    /// <summary>HF's <c>_init_weights</c> zeroes the padding row after the normal draw; the padding index lives here.</summary>
-    internal void ZeroPaddingRow()
-    {
-        using var noGrad = torch.no_grad();
-        wordEmbeddings.weight![padTokenId].zero_();
-    }
+    void IHasPaddingRow.ZeroPaddingRow() => WordEmbeddings.ZeroPaddingRow(wordEmbeddings, padTokenId);
 
     /// <summary>
     /// Off: children are registered by hand under their HF names (the checkpoint keys). TorchSharp's reflective
@@ -53,13 +48,8 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>
 
     public override Tensor forward(Tensor inputIds, Tensor? tokenTypeIds)
     {
-        ArgumentNullException.ThrowIfNull(inputIds);
+        WordEmbeddings.ThrowIfTooLong(inputIds, maxPositions);
         var seqLength = inputIds.shape[1];
-        if (seqLength > maxPositions)
-        {
-            throw new ArgumentException(
-                $"The sequence length {seqLength} exceeds max_position_embeddings {maxPositions}.", nameof(inputIds));
-        }
 
         using var scope = torch.NewDisposeScope();
         var positionIds = torch.arange(seqLength, dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0);

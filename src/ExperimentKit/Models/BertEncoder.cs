@@ -23,16 +23,5 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>
     {
     }
 
-    public override Tensor forward(Tensor hiddenStates, Tensor additiveMask)
-    {
-        using var scope = NewDisposeScope();
-        var current = hiddenStates;
-        foreach (var block in layer)
-        {
-            current = block.forward(current, additiveMask);
-        }
-
-        // With no layers the input itself is returned: hand out an alias the caller may dispose.
-        return (ReferenceEquals(current, hiddenStates) ? current.alias() : current).MoveToOuterDisposeScope();
-    }
+    public override Tensor forward(Tensor hiddenStates, Tensor additiveMask) => LayerStack.Run(layer, hiddenStates, additiveMask);
 }

@@ -48,26 +48,7 @@ public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, 
         using var scope = NewDisposeScope();
         var pooled = bert.forward(inputIds, attentionMask, tokenTypeIds).PoolerOutput;
         var logits = classifier.forward(dropout.forward(pooled));
-        var loss = labels is null ? null : Loss(logits, labels);
+        var loss = labels is null ? null : SequenceClassificationLoss.Compute(logits, labels, NumLabels, Config.ProblemType);
         return new SequenceClassifierOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());
-    }
-
-    /// <summary>HF's problem_type logic: the config's value, else inferred from num_labels and the labels' dtype.</summary>
-    private Tensor Loss(Tensor logits, Tensor labels)
-    {
-        var problemType = Config.ProblemType ?? (NumLabels, labels.dtype) switch
-        {
-            (1, _) => "regression",
-            (_, ScalarType.Int64 or ScalarType.Int32) => "single_label_classification",
-            _ => "multi_label_classification",
-        };
-        return problemType switch
-        {
-            "regression" when NumLabels == 1 => nn.functional.mse_loss(logits.squeeze(), labels.squeeze().to_type(logits.dtype)),
-            "regression" => nn.functional.mse_loss(logits, labels.to_type(logits.dtype)),
-            "single_label_classification" => nn.functional.cross_entropy(logits.view(-1, NumLabels), labels.view(-1).to_type(ScalarType.Int64)),
-            "multi_label_classification" => nn.functional.binary_cross_entropy_with_logits(logits, labels.to_type(logits.dtype)),
-            _ => throw new InvalidOperationException($"problem_type '{problemType}' is not one HF defines."),
-        };
     }
 }

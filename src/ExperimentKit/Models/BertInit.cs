@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
 
-/// <summary>HF <c>BertPreTrainedModel._init_weights</c> applied to every submodule.</summary>
+/// <summary>HF <c>BertPreTrainedModel._init_weights</c> (DistilBERT's is the same) applied to every submodule.</summary>
 internal static class BertInit
 {
     /// <remarks>Draws from the global generator in module order, so <c>torch.manual_seed</c> fixes the result.</remarks>
@@ -37,7 +37,7 @@ internal static class BertInit
         // padding_idx, so the module that knows it does it, once every draw is done.
         foreach (var (_, module) in root.named_modules())
         {
-            if (module is BertEmbeddings embeddings)
+            if (module is IHasPaddingRow embeddings)
             {
                 embeddings.ZeroPaddingRow();
             }

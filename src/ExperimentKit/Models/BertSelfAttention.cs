@@ -11,13 +11,11 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
     private readonly Linear value;
     private readonly double dropoutProb;
     private readonly long numHeads;
-    private readonly long headDim;
 
     public BertSelfAttention(BertConfig config) : base(nameof(BertSelfAttention))
     {
         ArgumentNullException.ThrowIfNull(config);
         numHeads = config.NumAttentionHeads;
-        headDim = config.HeadDim;
         dropoutProb = config.AttentionProbsDropoutProb;
         query = nn.Linear(config.HiddenSize, config.HiddenSize);
         key = nn.Linear(config.HiddenSize, config.HiddenSize);
@@ -41,17 +39,8 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(hiddenStates);
         using var scope = NewDisposeScope();
-        var (batch, seq) = (hiddenStates.shape[0], hiddenStates.shape[1]);
-        var q = SplitHeads(query.forward(hiddenStates), batch, seq);
-        var k = SplitHeads(key.forward(hiddenStates), batch, seq);
-        var v = SplitHeads(value.forward(hiddenStates), batch, seq);
-        // LibTorch's fused kernel computes softmax(q·kᵀ/√d + mask)·v, HF's eager path (checked against it in the
-        // tests) and faster on CPU. It applies dropout to the probabilities itself, so HF's weightless
-        // `dropout` child is not needed; it has no state-dict entry either way.
-        var context = nn.functional.scaled_dot_product_attention(
-            q, k, v, additiveMask, p: training ? dropoutProb : 0.0);
-        return context.transpose(1, 2).reshape(batch, seq, numHeads * headDim).MoveToOuterDisposeScope();
+        return AttentionHeads.Attend(
+            query.forward(hiddenStates), key.forward(hiddenStates), value.forward(hiddenStates), additiveMask, numHeads, training ? dropoutProb : 0.0)
+            .MoveToOuterDisposeScope();
     }
-
-    private Tensor SplitHeads(Tensor x, long batch, long seq) => x.view(batch, seq, numHeads, headDim).transpose(1, 2);
 }

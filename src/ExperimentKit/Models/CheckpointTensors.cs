@@ -1,86 +1,38 @@
-using System.Text.Json;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
 
 /// <summary>
-/// The tensors of a checkpoint, across one safetensors file or the shards that `model.safetensors.index.json`
-/// lists (its `weight_map` names each tensor's file). Headers are read up front, tensors on demand.
+/// The named tensors of a checkpoint, whatever its file format: names and shapes up front (so a load can be checked
+/// before anything is copied), each tensor read on demand as a new CPU tensor the caller owns.
 /// </summary>
-public sealed class CheckpointTensors : IDisposable
+public abstract class CheckpointTensors : IDisposable
 {
-    private readonly IReadOnlyList<SafeTensorsReader> files;
-    private readonly Dictionary<string, SafeTensorsReader> byName;
-
-    private CheckpointTensors(string source, IReadOnlyList<SafeTensorsReader> files)
-    {
-        Source = source;
-        this.files = files;
-        byName = new Dictionary<string, SafeTensorsReader>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            foreach (var name in file.Entries.Keys)
-            {
-                if (!byName.TryAdd(name, file))
-                {
-                    throw new InvalidDataException($"{source}: tensor '{name}' is in both {byName[name].Path} and {file.Path}.");
-                }
-            }
-        }
-    }
-
     /// <summary>The file (or index) the tensors come from, for messages.</summary>
-    public string Source { get; }
+    public abstract string Source { get; }
 
-    public IEnumerable<string> Names => byName.Keys;
+    public abstract IEnumerable<string> Names { get; }
 
-    public static CheckpointTensors OpenFile(string path) => new(path, [SafeTensorsFile.Open(path)]);
+    /// <summary>A safetensors file (model.safetensors).</summary>
+    public static CheckpointTensors OpenFile(string path) => SafeTensorsCheckpoint.FromFile(path);
 
     /// <summary>Opens every shard named by a `model.safetensors.index.json`.</summary>
-    public static CheckpointTensors OpenIndex(string indexPath)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(indexPath))!;
-        string[] shards;
-        try
-        {
-            using var index = JsonDocument.Parse(File.ReadAllText(indexPath));
-            shards = index.RootElement.GetProperty("weight_map").EnumerateObject()
-                .Select(entry => entry.Value.GetString() ?? throw new InvalidDataException($"{indexPath}: weight_map.{entry.Name} is not a file name."))
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
-                .ToArray();
-        }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new InvalidDataException($"{indexPath}: not a safetensors index ({exception.Message}).", exception);
-        }
+    public static CheckpointTensors OpenIndex(string indexPath) => SafeTensorsCheckpoint.FromIndex(indexPath);
 
-        var readers = new List<SafeTensorsReader>();
-        try
-        {
-            foreach (var shard in shards)
-            {
-                readers.Add(SafeTensorsFile.Open(Path.Combine(folder, shard)));
-            }
+    /// <summary>A <c>torch.save</c> zip checkpoint of a state dict (pytorch_model.bin).</summary>
+    public static CheckpointTensors OpenPyTorch(string path) => PyTorchCheckpoint.Open(path);
 
-            return new CheckpointTensors(indexPath, readers);
-        }
-        catch
-        {
-            readers.ForEach(r => r.Dispose());
-            throw;
-        }
-    }
+    public abstract IReadOnlyList<long> Shape(string name);
 
-    public IReadOnlyList<long> Shape(string name) => byName[name].Entries[name].Shape;
-
-    public Tensor Read(string name) => byName[name].ReadTensor(name);
+    public abstract Tensor Read(string name);
 
     public void Dispose()
     {
-        foreach (var file in files)
-        {
-            file.Dispose();
-        }
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
     }
 }

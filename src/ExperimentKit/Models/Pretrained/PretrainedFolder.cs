@@ -13,7 +13,7 @@ public sealed record PretrainedFolder(string Path)
 
     public string Config => File(ConfigFile);
 
-    /// <summary>Opens the weights: model.safetensors, else the shards of model.safetensors.index.json.</summary>
+    /// <summary>Opens the weights: model.safetensors, else the shards of model.safetensors.index.json, else pytorch_model.bin.</summary>
     public CheckpointTensors OpenWeights()
     {
         if (System.IO.File.Exists(File(SafetensorsFile)))
@@ -28,8 +28,7 @@ public sealed record PretrainedFolder(string Path)
 
         if (System.IO.File.Exists(File(PyTorchFile)))
         {
-            throw new NotSupportedException(
-                $"{File(PyTorchFile)}: PyTorch pickle weights are not read yet; convert them to {SafetensorsFile} (safetensors' convert script) and place it beside config.json.");
+            return CheckpointTensors.OpenPyTorch(File(PyTorchFile));
         }
 
         throw new FileNotFoundException(
