@@ -3,11 +3,14 @@ using ExperimentKit.Benchmarks;
 return args switch
 {
     ["tokenizers", .. var rest] => TokenizerBenchmark.Run(rest),
+    ["encoder-parity"] => EncoderParityBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ExperimentKit.Benchmarks -- tokenizers [--runs N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ExperimentKit.Benchmarks -- <benchmark>");
+    Console.Error.WriteLine("  tokenizers [--runs N]   tokens/s of ours, HF Rust, Microsoft.ML.Tokenizers, FastBertTokenizer");
+    Console.Error.WriteLine("  encoder-parity          our encoder vs ONNX Runtime on all-MiniLM-L6-v2: max difference and pairs/s");
     return 2;
 }

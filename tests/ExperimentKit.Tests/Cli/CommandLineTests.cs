@@ -1,0 +1,74 @@
+using ExperimentKit.Cli;
+using ExperimentKit.Tests.EndToEnd;
+using Spectre.Console;
+
+namespace ExperimentKit.Tests.Cli;
+
+/// <summary>The command line as a user meets it: errors name the file, the place and what would be valid.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void The_bert_base_recipe_without_the_checkpoint_fails_fast_naming_the_cache_folder()
+    {
+        using var emptyCache = new TemporaryFolder();
+        var previous = Environment.GetEnvironmentVariable("HF_HUB_CACHE");
+        Environment.SetEnvironmentVariable("HF_HUB_CACHE", emptyCache.Path);
+        try
+        {
+            var (exitCode, output) = Run(ExperimentFiles.PathOf("mrpc-bert-base.yaml"));
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("Pretrained checkpoint 'bert-base-uncased' not found", output, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine(emptyCache.Path, "models--bert-base-uncased", "snapshots"), output, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(emptyCache.Path));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("HF_HUB_CACHE", previous);
+        }
+    }
+
+    [Fact]
+    public void A_broken_experiment_prints_located_errors_and_runs_nothing()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("broken.yaml");
+        File.WriteAllText(file, "name: broken\nmodel:\n  hidden_size: 100\n  num_attention_heads: 12\ntask: sequence_classification\ndataset:\n  name: glue/mrpc\ntraining: {}\n");
+
+        var (exitCode, output) = Run(file);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{file}(4,24): error EK0201: hidden_size (100) must be a multiple of num_attention_heads (12)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_experiment_file_is_named()
+    {
+        var (exitCode, output) = Run("experiments/does-not-exist.yaml");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("experiment file not found", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_shows_the_compiled_experiments()
+    {
+        var (exitCode, output) = Run("--list");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("experiments/mrpc.yaml", output, StringComparison.Ordinal);
+        Assert.Contains("experiments/mrpc-tiny.yaml", output, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Output) Run(params string[] args)
+    {
+        // Compiled experiments register themselves when their assembly loads.
+        _ = typeof(ExperimentKit.Experiments.MrpcExperiment);
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No });
+        console.Profile.Width = 100_000;
+        var exitCode = CommandLine.Run(args, console);
+        return (exitCode, writer.ToString());
+    }
+}
