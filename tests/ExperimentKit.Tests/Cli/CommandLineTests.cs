@@ -63,8 +63,8 @@ public sealed class CommandLineTests
 
     private static (int ExitCode, string Output) Run(params string[] args)
     {
-        // Compiled experiments register themselves when their assembly loads.
-        _ = typeof(ExperimentKit.Experiments.MrpcExperiment);
+        // Compiled experiments register themselves from their module initializer, which runs when the module does.
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(ExperimentKit.Experiments.MrpcExperiment).Module.ModuleHandle);
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No });
         console.Profile.Width = 100_000;
