@@ -80,6 +80,14 @@ public class DistilBertSchemaTests
     }
 
     [Fact]
+    public void A_misspelt_distilbert_key_suggests_the_closest_distilbert_key()
+    {
+        Assert.Equal(
+            ["e.yaml(1,33): error EK0101: unknown key 'n_layer' in 'model'; did you mean 'n_layers'?"],
+            Findings("model: {model_type: distilbert, n_layer: 2}"));
+    }
+
+    [Fact]
     public void A_misspelt_model_type_suggests_the_closest()
     {
         Assert.Equal(
