@@ -16,7 +16,7 @@ public static class SchemaRules
     public static SchemaRule WrongValueType { get; } = new("EK0102", "Wrong value type");
     public static SchemaRule MissingKey { get; } = new("EK0103", "Missing required key");
     public static SchemaRule DuplicateKey { get; } = new("EK0104", "Duplicate key or value");
-    public static SchemaRule HiddenSizeNotDivisible { get; } = new("EK0201", "hidden_size not divisible by num_attention_heads");
+    public static SchemaRule HiddenSizeNotDivisible { get; } = new("EK0201", "hidden_size (DistilBERT: dim) not divisible by num_attention_heads (n_heads)");
     public static SchemaRule MetricDoesNotFitTask { get; } = new("EK0202", "Metric or dataset does not fit the task");
     public static SchemaRule ConflictingSettings { get; } = new("EK0203", "Conflicting settings");
     public static SchemaRule TaskNotImplemented { get; } = new("EK0204", "Task type not implemented yet");

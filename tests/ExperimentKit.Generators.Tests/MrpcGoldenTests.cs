@@ -1,6 +1,4 @@
 using ExperimentKit.Generators.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace ExperimentKit.Generators.Tests;
 
@@ -28,25 +26,19 @@ public class MrpcGoldenTests
     [Fact]
     public void Generated_source_compiles_against_the_runtime_contract()
     {
-        var contract = CSharpSyntaxTree.ParseText(RuntimeContract.Source, GeneratorHarness.ParseOptions);
-        GeneratorHarness.Driver(GeneratorHarness.File("experiments/mrpc.yaml", MrpcYaml))
-            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compilation(contract), out var output, out _);
+        var output = GeneratorHarness.CompileAgainstContract(GeneratorHarness.File("experiments/mrpc.yaml", MrpcYaml));
 
-        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString());
-
-        Assert.Empty(problems);
+        Assert.Empty(GeneratorHarness.Problems(output));
     }
 
     [Fact]
     public void Without_token_type_ids_the_batch_has_none_and_the_model_passes_null()
     {
         var yaml = MrpcYaml.Replace("  padding: longest", "  padding: longest\n  return_token_type_ids: false", StringComparison.Ordinal);
-        var contract = CSharpSyntaxTree.ParseText(RuntimeContract.Source, GeneratorHarness.ParseOptions);
-        GeneratorHarness.Driver(GeneratorHarness.File("experiments/mrpc.yaml", yaml))
-            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compilation(contract), out var output, out _);
+        var output = GeneratorHarness.CompileAgainstContract(GeneratorHarness.File("experiments/mrpc.yaml", yaml));
         var generated = output.SyntaxTrees.Last().ToString();
 
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(GeneratorHarness.Problems(output));
         Assert.DoesNotContain("Tensor TokenTypeIds", generated, StringComparison.Ordinal);
         Assert.Contains("forward(batch.InputIds, batch.AttentionMask, null, batch.Labels)", generated, StringComparison.Ordinal);
     }

@@ -36,14 +36,35 @@ internal static class RuntimeContract
         {
             using static TorchSharp.torch;
 
-            public sealed class BertConfig { }
+            public abstract class PretrainedConfig { }
+
+            public sealed class BertConfig : PretrainedConfig { }
+
+            public sealed class DistilBertConfig : PretrainedConfig { }
 
             public sealed class SequenceClassifierOutput { }
 
-            public class BertForSequenceClassification
+            public interface IPretrainedModel<TConfig>
+                where TConfig : PretrainedConfig
             {
-                public BertForSequenceClassification(BertConfig config, int numLabels) { }
+                static abstract string BaseModelPrefix { get; }
+                TConfig Config { get; }
+            }
+
+            public class BertForSequenceClassification : IPretrainedModel<BertConfig>
+            {
+                public BertForSequenceClassification(BertConfig config, int numLabels) => Config = config;
+                public static string BaseModelPrefix => "bert";
+                public BertConfig Config { get; }
                 public SequenceClassifierOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds, Tensor? labels) => new();
+            }
+
+            public class DistilBertForSequenceClassification : IPretrainedModel<DistilBertConfig>
+            {
+                public DistilBertForSequenceClassification(DistilBertConfig config, int numLabels) => Config = config;
+                public static string BaseModelPrefix => "distilbert";
+                public DistilBertConfig Config { get; }
+                public SequenceClassifierOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? labels) => new();
             }
         }
 
@@ -51,12 +72,13 @@ internal static class RuntimeContract
         {
             public interface IExperiment { }
 
-            public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> : IExperiment
+            public abstract class SequenceClassificationExperiment<TConfig, TBatch, TModel, TLabel> : IExperiment
+                where TConfig : ExperimentKit.Models.PretrainedConfig
                 where TBatch : ExperimentKit.Data.ILabeledBatch
-                where TModel : ExperimentKit.Models.BertForSequenceClassification
+                where TModel : ExperimentKit.Models.IPretrainedModel<TConfig>
                 where TLabel : struct, System.Enum
             {
-                protected abstract TModel CreateModel(ExperimentKit.Models.BertConfig config);
+                protected abstract TModel CreateModel(TConfig config);
                 protected abstract TBatch CreateBatch(ExperimentKit.Data.CollatedBatch collated);
                 protected abstract ExperimentKit.Models.SequenceClassifierOutput Forward(TModel model, TBatch batch);
             }

@@ -18,12 +18,13 @@ public class ParserValidFileTests
     {
         var spec = ExperimentSpecParser.Parse("experiments/mrpc.yaml", Yaml.Mrpc).Spec!;
 
+        var model = Assert.IsType<BertSpec>(spec.Model);
         Assert.Equal("mrpc", spec.Name);
-        Assert.Equal(128, spec.Model.HiddenSize);
-        Assert.Equal(2, spec.Model.NumHiddenLayers);
-        Assert.Equal(2, spec.Model.NumAttentionHeads);
-        Assert.Equal(512, spec.Model.IntermediateSize);
-        Assert.Equal(128, spec.Model.MaxPositionEmbeddings);
+        Assert.Equal(128, model.HiddenSize);
+        Assert.Equal(2, model.NumHiddenLayers);
+        Assert.Equal(2, model.NumAttentionHeads);
+        Assert.Equal(512, model.IntermediateSize);
+        Assert.Equal(128, model.MaxPositionEmbeddings);
         Assert.Equal(TaskKind.SequenceClassification, spec.Task.Kind);
         Assert.Equal(128, spec.Tokenizer.MaxLength);
         Assert.Equal(PaddingStrategy.Longest, spec.Collator.Padding);
@@ -91,12 +92,13 @@ public class ParserValidFileTests
     {
         var spec = ExperimentSpecParser.Parse("experiments/minimal.yaml", Yaml.Minimal).Spec!;
 
+        var model = Assert.IsType<BertSpec>(spec.Model);
         Assert.Equal("minimal", spec.Name);
-        Assert.Equal(768, spec.Model.HiddenSize);
-        Assert.Equal(12, spec.Model.NumHiddenLayers);
-        Assert.Equal(12, spec.Model.NumAttentionHeads);
-        Assert.Equal(3072, spec.Model.IntermediateSize);
-        Assert.Equal(30522, spec.Model.VocabSize);
+        Assert.Equal(768, model.HiddenSize);
+        Assert.Equal(12, model.NumHiddenLayers);
+        Assert.Equal(12, model.NumAttentionHeads);
+        Assert.Equal(3072, model.IntermediateSize);
+        Assert.Equal(30522, model.VocabSize);
         Assert.Equal(5e-5, spec.Training.LearningRate);
         Assert.Equal(8, spec.Training.PerDeviceTrainBatchSize);
         Assert.Equal(8, spec.Training.PerDeviceEvalBatchSize);

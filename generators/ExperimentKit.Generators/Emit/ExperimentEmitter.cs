@@ -12,6 +12,7 @@ namespace ExperimentKit.Generators.Emit;
 internal sealed class ExperimentEmitter
 {
     private readonly ExperimentModel model;
+    private readonly ModelArchitecture architecture;
     private readonly CodeWriter writer = new();
     private readonly string prefix;
     private readonly string file;
@@ -19,6 +20,7 @@ internal sealed class ExperimentEmitter
     private ExperimentEmitter(ExperimentModel model)
     {
         this.model = model;
+        architecture = ModelArchitecture.Of(model.Spec.Model);
         prefix = model.TypePrefix;
         file = model.SourceFile;
     }
@@ -79,7 +81,7 @@ internal sealed class ExperimentEmitter
         writer.Line($"public sealed record {prefix}Config(");
         writer.Indented(() =>
         {
-            writer.Line("ModelSpec Model,");
+            writer.Line($"{spec.Model.GetType().Name} Model,");
             writer.Line("TaskSpec Task,");
             writer.Line("DatasetSpec Dataset,");
             writer.Line("TokenizerSpec Tokenizer,");
@@ -147,19 +149,20 @@ internal sealed class ExperimentEmitter
 
     private void WriteModel()
     {
-        var tokenTypeIds = HasTokenTypeIds ? "batch.TokenTypeIds" : "null";
+        // A forward with a token_type_ids parameter gets null when the collator makes none; DistilBERT's has no such parameter.
+        var tokenTypeIds = model.Spec.Model.TakesTokenTypeIds() ? (HasTokenTypeIds ? "batch.TokenTypeIds, " : "null, ") : string.Empty;
         writer.Line();
-        Summary($"BERT encoder with the sequence-classification head declared in {file}.");
-        writer.Line($"public sealed class {prefix}Model : BertForSequenceClassification");
+        Summary($"{architecture.DisplayName} encoder with the sequence-classification head declared in {file}.");
+        writer.Line($"public sealed class {prefix}Model : {architecture.ClassifierType}");
         Block(() =>
         {
-            writer.Line($"public {prefix}Model(BertConfig config)");
+            writer.Line($"public {prefix}Model({architecture.ConfigType} config)");
             writer.Indented(() => writer.Line($": base(config, numLabels: {model.Labels.Count.ToString(CultureInfo.InvariantCulture)})"));
             writer.Line("{");
             writer.Line("}");
             writer.Line();
             writer.Line($"public SequenceClassifierOutput Forward({prefix}Batch batch) =>");
-            writer.Indented(() => writer.Line($"forward(batch.InputIds, batch.AttentionMask, {tokenTypeIds}, batch.Labels);"));
+            writer.Indented(() => writer.Line($"forward(batch.InputIds, batch.AttentionMask, {tokenTypeIds}batch.Labels);"));
         });
     }
 
@@ -167,12 +170,12 @@ internal sealed class ExperimentEmitter
     {
         writer.Line();
         Summary($"Runs {file}.");
-        writer.Line($"public sealed class {prefix}Experiment : SequenceClassificationExperiment<{prefix}Batch, {prefix}Model, {prefix}Label>");
+        writer.Line($"public sealed class {prefix}Experiment : SequenceClassificationExperiment<{architecture.ConfigType}, {prefix}Batch, {prefix}Model, {prefix}Label>");
         Block(() =>
         {
             writer.Line($"public static {prefix}Config Config => {prefix}Config.Compiled;");
             writer.Line();
-            writer.Line($"protected override {prefix}Model CreateModel(BertConfig config) => new(config);");
+            writer.Line($"protected override {prefix}Model CreateModel({architecture.ConfigType} config) => new(config);");
             writer.Line();
             writer.Line($"protected override {prefix}Batch CreateBatch(CollatedBatch collated) => new(collated);");
             writer.Line();

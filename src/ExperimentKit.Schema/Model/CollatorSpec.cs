@@ -6,7 +6,7 @@ public sealed record CollatorSpec
     public PaddingStrategy Padding { get; init; } = PaddingStrategy.Longest;
     public int? PadToMultipleOf { get; init; }
 
-    /// <summary>Whether batches carry token_type_ids (BERT: yes; DistilBERT-style models: no).</summary>
+    /// <summary>Whether batches carry token_type_ids. The parser's default follows the model: BERT yes, DistilBERT no.</summary>
     public bool ReturnTokenTypeIds { get; init; } = true;
 }
 

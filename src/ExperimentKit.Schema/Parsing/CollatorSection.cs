@@ -7,9 +7,10 @@ internal static class CollatorSection
 {
     private static readonly ScalarType<PaddingStrategy> Padding = ScalarTypes.Enum<PaddingStrategy>();
 
-    public static CollatorSpec Read(MappingReader r)
+    /// <param name="model">Sets the default of return_token_type_ids: true only for a model that takes them.</param>
+    public static CollatorSpec Read(MappingReader r, ModelSpec model)
     {
-        var d = new CollatorSpec();
+        var d = new CollatorSpec { ReturnTokenTypeIds = model.TakesTokenTypeIds() };
         var spec = new CollatorSpec
         {
             Padding = r.Read("padding", d.Padding, Padding),

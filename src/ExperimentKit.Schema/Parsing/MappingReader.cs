@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ExperimentKit.Schema.Model;
@@ -7,6 +8,9 @@ namespace ExperimentKit.Schema.Parsing;
 
 /// <summary>A value read from a list, with its place (for findings about one item).</summary>
 internal readonly record struct Located<T>(T Value, SourceLocation Location);
+
+/// <summary>An unknown key that another kind of the section has: a note naming that kind, and the key meaning the same here.</summary>
+internal sealed record ForeignKey(string Note, string? Counterpart);
 
 /// <summary>
 /// Reads one YAML mapping (a section) key by key. Every key a section asks for becomes a valid key, so after the
@@ -175,14 +179,24 @@ internal sealed class MappingReader
         return new MappingReader(context, PathOf(key), new YamlMapping(node?.Start ?? Start, []));
     }
 
-    public void ReportUnknownKeys()
+    public void ReportUnknownKeys() => ReportUnknownKeys(_ => null);
+
+    /// <param name="foreignKey">
+    /// For a key that belongs to another kind of this section (a BERT key under model_type distilbert): what to say, and
+    /// the key here that means the same. Its look-alikes by spelling would mislead, so without a counterpart all valid keys are listed.
+    /// </param>
+    public void ReportUnknownKeys(Func<string, ForeignKey?> foreignKey)
     {
         foreach (var entry in mapping.Entries.Where(e => !validKeys.Contains(e.Key.Value)))
         {
-            context.Report(
-                SchemaRules.UnknownKey,
-                entry.Key.Start,
-                $"unknown key '{entry.Key.Value}' in {Where}" + Suggestions.Hint(entry.Key.Value, validKeys));
+            var key = entry.Key.Value;
+            var message = foreignKey(key) switch
+            {
+                { Counterpart: { } counterpart } foreign => $" {foreign.Note}; did you mean '{counterpart}'?",
+                { } foreign => $" {foreign.Note}; valid: {string.Join(", ", validKeys)}",
+                null => Suggestions.Hint(key, validKeys),
+            };
+            context.Report(SchemaRules.UnknownKey, entry.Key.Start, $"unknown key '{key}' in {Where}" + message);
         }
     }
 

@@ -9,7 +9,7 @@ namespace ExperimentKit.Schema.Validation;
 /// Rules about values that each parse but together would not train (EK02xx, plus keys only required in some
 /// combinations). Each finding stands at the written value it names, or at its section when the value is a default.
 /// </summary>
-internal sealed class SpecValidator(ExperimentSpec spec, ParseContext context)
+internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext context)
 {
     public void Validate()
     {
@@ -19,40 +19,6 @@ internal sealed class SpecValidator(ExperimentSpec spec, ParseContext context)
         ValidateMetrics();
         ValidateTokenizer(spec.Tokenizer);
         ValidateTraining(spec.Training);
-    }
-
-    private void ValidateModel(ModelSpec m)
-    {
-        Positive("model.vocab_size", m.VocabSize);
-        Positive("model.hidden_size", m.HiddenSize);
-        Positive("model.num_hidden_layers", m.NumHiddenLayers);
-        Positive("model.num_attention_heads", m.NumAttentionHeads);
-        Positive("model.intermediate_size", m.IntermediateSize);
-        Positive("model.max_position_embeddings", m.MaxPositionEmbeddings);
-        Positive("model.type_vocab_size", m.TypeVocabSize);
-        Probability("model.hidden_dropout_prob", m.HiddenDropoutProb);
-        Probability("model.attention_probs_dropout_prob", m.AttentionProbsDropoutProb);
-        if (m.ClassifierDropout is { } classifierDropout)
-        {
-            Probability("model.classifier_dropout", classifierDropout);
-        }
-
-        Check(m.InitializerRange > 0, SchemaRules.OutOfRange, "model.initializer_range", $"'initializer_range' must be greater than 0, got {Text(m.InitializerRange)}");
-        Check(m.LayerNormEps > 0, SchemaRules.OutOfRange, "model.layer_norm_eps", $"'layer_norm_eps' must be greater than 0, got {Text(m.LayerNormEps)}");
-        Check(
-            m.PadTokenId >= 0 && m.PadTokenId < m.VocabSize,
-            SchemaRules.OutOfRange,
-            "model.pad_token_id",
-            $"'pad_token_id' must be a token id in [0, vocab_size = {Text(m.VocabSize)}), got {Text(m.PadTokenId)}");
-        if (m.HiddenSize > 0 && m.NumAttentionHeads > 0)
-        {
-            var at = Written("model.num_attention_heads") ? "model.num_attention_heads" : "model.hidden_size";
-            Check(
-                m.HiddenSize % m.NumAttentionHeads == 0,
-                SchemaRules.HiddenSizeNotDivisible,
-                at,
-                $"hidden_size ({Text(m.HiddenSize)}) must be a multiple of num_attention_heads ({Text(m.NumAttentionHeads)}): each head gets hidden_size / num_attention_heads dimensions");
-        }
     }
 
     private void ValidateTask()

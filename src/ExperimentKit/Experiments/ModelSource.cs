@@ -2,45 +2,53 @@ using ExperimentKit.Models;
 using ExperimentKit.Models.Pretrained;
 using ExperimentKit.Schema.Model;
 using Spectre.Console;
+using TorchSharp;
 
 namespace ExperimentKit.Experiments;
 
 /// <summary>
-/// Where a run's model comes from: the YAML's BertConfig (random initialisation), or a pretrained checkpoint
+/// Where a run's model comes from: the YAML's config keys (random initialisation), or a pretrained checkpoint
 /// whose config.json gives the architecture and whose weights are loaded after the model is built.
 /// </summary>
-public sealed record ModelSource(BertConfig Config, PretrainedFolder? Pretrained)
+/// <typeparam name="TConfig">The config type of the architecture the experiment was compiled for (its model_type).</typeparam>
+public sealed record ModelSource<TConfig>(TConfig Config, PretrainedFolder? Pretrained)
+    where TConfig : PretrainedConfig
 {
-    /// <summary>The base model's prefix in a model with a head (BertForSequenceClassification.bert).</summary>
-    private const string BasePrefix = "bert.";
-
-    public static ModelSource Resolve(ExperimentSpec spec, IAnsiConsole console)
+    /// <summary>The run's config, labelled with the dataset's class names, and the checkpoint folder, if any.</summary>
+    public static ModelSource<TConfig> Resolve(ExperimentSpec spec, IAnsiConsole console)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(console);
         if (spec.Model.PretrainedModelNameOrPath is not { } nameOrPath)
         {
-            return new ModelSource(BertConfig.FromSpec(spec.Model), null);
+            return Labelled(PretrainedConfig.FromSpec(spec.Model), null, spec);
         }
 
         var folder = PretrainedResolver.Resolve(nameOrPath, HubCache.FromEnvironment(), spec.Model.Revision, message => console.WriteLine(message));
-        var config = PretrainedConfigMerge.Apply(BertConfig.Load(folder.Config), folder.Config, spec.Model, spec.Locations);
+        var config = PretrainedConfigMerge.Apply(PretrainedConfig.Load(folder.Config), folder.Config, spec.Model, spec.Locations);
         console.MarkupLineInterpolated($"Pretrained checkpoint: [blue]{folder.Path}[/]");
-        return new ModelSource(config, folder);
+        return Labelled(config, folder, spec);
     }
 
     /// <summary>
-    /// from_pretrained's weight loading: checkpoint names map onto the model's, adding the `bert.` prefix of a base
-    /// model checkpoint; what the checkpoint lacks stays newly initialised and is reported, as transformers does.
+    /// from_pretrained's weight loading: checkpoint names map onto the model's, adding the model's base prefix
+    /// (<c>bert.</c>, <c>distilbert.</c>) to a base model checkpoint's; what the checkpoint lacks stays newly
+    /// initialised and is reported, as transformers does.
     /// </summary>
-    public LoadReport? LoadWeights(TorchSharp.torch.nn.Module model, IAnsiConsole console)
+    public LoadReport? LoadWeights<TModel>(TModel model, IAnsiConsole console)
+        where TModel : torch.nn.Module, IPretrainedModel<TConfig>
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(console);
         if (Pretrained is null)
         {
             return null;
         }
 
         var modelNames = model.state_dict().Keys.ToHashSet(StringComparer.Ordinal);
+        var prefix = TModel.BaseModelPrefix + ".";
         using var weights = Pretrained.OpenWeights();
-        var report = ModelCheckpoint.Load(model, weights, name => ToModelName(name, modelNames));
+        var report = ModelCheckpoint.Load(model, weights, name => ToModelName(name, modelNames, prefix));
         var modelName = model.GetType().Name;
         if (report.Missing.Count > 0)
         {
@@ -55,24 +63,31 @@ public sealed record ModelSource(BertConfig Config, PretrainedFolder? Pretrained
         return report;
     }
 
+    /// <summary>The YAML is parsed again at run time; a type other than the compiled one means the build is older than the YAML.</summary>
+    private static ModelSource<TConfig> Labelled(PretrainedConfig config, PretrainedFolder? folder, ExperimentSpec spec) =>
+        new(
+            config.WithLabelNamesCore(spec.Dataset.LabelNames) as TConfig ?? throw new InvalidOperationException(
+                $"The experiment was compiled for {typeof(TConfig).Name} but its YAML now says model_type '{spec.Model.ModelType}'. Rebuild so the experiment is compiled from the current YAML."),
+            folder);
+
     /// <summary>
-    /// transformers' base-model-prefix rule: a BertModel checkpoint loads into a model with a head by gaining `bert.`,
-    /// and a checkpoint with a head loads into a bare BertModel by losing it.
+    /// transformers' base-model-prefix rule: a base model checkpoint loads into a model with a head by gaining the
+    /// prefix, and a checkpoint with a head loads into a bare base model by losing it.
     /// </summary>
-    private static string ToModelName(string checkpointName, HashSet<string> modelNames)
+    private static string ToModelName(string checkpointName, HashSet<string> modelNames, string prefix)
     {
         if (modelNames.Contains(checkpointName))
         {
             return checkpointName;
         }
 
-        if (modelNames.Contains(BasePrefix + checkpointName))
+        if (modelNames.Contains(prefix + checkpointName))
         {
-            return BasePrefix + checkpointName;
+            return prefix + checkpointName;
         }
 
-        return checkpointName.StartsWith(BasePrefix, StringComparison.Ordinal) && modelNames.Contains(checkpointName[BasePrefix.Length..])
-            ? checkpointName[BasePrefix.Length..]
+        return checkpointName.StartsWith(prefix, StringComparison.Ordinal) && modelNames.Contains(checkpointName[prefix.Length..])
+            ? checkpointName[prefix.Length..]
             : checkpointName;
     }
 }

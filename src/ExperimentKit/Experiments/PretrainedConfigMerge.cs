@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json.Nodes;
 using ExperimentKit.Models;
 using ExperimentKit.Schema.Model;
 
@@ -7,53 +7,74 @@ namespace ExperimentKit.Experiments;
 /// <summary>
 /// The config of a run that starts from a checkpoint: config.json's architecture, which a key written in the
 /// YAML may repeat but never contradict (the weights would not fit), plus the YAML's training-time settings
-/// (dropouts, initializer range), which override it as from_pretrained's keyword arguments do.
+/// (dropouts, initializer range), which override it by name as from_pretrained's keyword arguments do.
 /// </summary>
 public static class PretrainedConfigMerge
 {
     public const string ContradictionId = "EK0401";
 
-    private static readonly (string Key, Func<ModelSpec, object> Yaml, Func<BertConfig, object> Checkpoint)[] ArchitectureKeys =
-    [
-        ("model_type", m => m.ModelType, c => c.ModelType),
-        ("vocab_size", m => m.VocabSize, c => c.VocabSize),
-        ("hidden_size", m => m.HiddenSize, c => c.HiddenSize),
-        ("num_hidden_layers", m => m.NumHiddenLayers, c => c.NumHiddenLayers),
-        ("num_attention_heads", m => m.NumAttentionHeads, c => c.NumAttentionHeads),
-        ("intermediate_size", m => m.IntermediateSize, c => c.IntermediateSize),
-        ("hidden_act", m => m.HiddenAct, c => c.HiddenAct),
-        ("max_position_embeddings", m => m.MaxPositionEmbeddings, c => c.MaxPositionEmbeddings),
-        ("type_vocab_size", m => m.TypeVocabSize, c => c.TypeVocabSize),
-        ("layer_norm_eps", m => m.LayerNormEps, c => c.LayerNormEps),
-        ("pad_token_id", m => m.PadTokenId, c => c.PadTokenId),
-    ];
-
-    public static BertConfig Apply(BertConfig checkpoint, string checkpointConfigFile, ModelSpec yaml, SourceMap locations)
+    private static readonly Dictionary<string, MergeKeys> KeysByModelType = new(StringComparer.Ordinal)
     {
-        foreach (var (key, fromYaml, fromCheckpoint) in ArchitectureKeys)
+        [BertSpec.Type] = new(
+            ["vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size", "hidden_act", "max_position_embeddings", "type_vocab_size", "layer_norm_eps", "pad_token_id"],
+            ["hidden_dropout_prob", "attention_probs_dropout_prob", "classifier_dropout", "initializer_range"]),
+        [DistilBertSpec.Type] = new(
+            ["vocab_size", "max_position_embeddings", "sinusoidal_pos_embds", "n_layers", "n_heads", "dim", "hidden_dim", "activation", "pad_token_id"],
+            ["dropout", "attention_dropout", "seq_classif_dropout", "initializer_range"]),
+    };
+
+    public static PretrainedConfig Apply(PretrainedConfig checkpoint, string checkpointConfigFile, ModelSpec yaml, SourceMap locations)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(locations);
+        CheckModelType(checkpoint, checkpointConfigFile, yaml, locations);
+
+        // Both sides as config.json keys, so one rule compares and overrides every architecture's keys by their HF names.
+        var keys = KeysByModelType[yaml.ModelType];
+        var merged = JsonNode.Parse(checkpoint.ToJson())!.AsObject();
+        var written = JsonNode.Parse(PretrainedConfig.FromSpec(yaml).ToJson())!.AsObject();
+        foreach (var key in keys.Architecture.Where(key => Written(locations, key) && !JsonNode.DeepEquals(written[key], merged[key])))
         {
-            var path = "model." + key;
-            if (Written(locations, path) && !Equals(fromYaml(yaml), fromCheckpoint(checkpoint)))
-            {
-                throw new ExperimentConfigurationException(
-                    locations.FilePath,
-                    locations.Find(path),
-                    ContradictionId,
-                    $"model.{key} is {Text(fromYaml(yaml))} here but {Text(fromCheckpoint(checkpoint))} in {checkpointConfigFile}; "
-                    + $"the pretrained weights have the checkpoint's architecture. Remove the key or make it {Text(fromCheckpoint(checkpoint))}.");
-            }
+            throw new ExperimentConfigurationException(
+                locations.FilePath,
+                locations.Find("model." + key),
+                ContradictionId,
+                $"model.{key} is {Text(written[key])} here but {Text(merged[key])} in {checkpointConfigFile}; "
+                + $"the pretrained weights have the checkpoint's architecture. Remove the key or make it {Text(merged[key])}.");
         }
 
-        return checkpoint with
+        foreach (var key in keys.TrainingTime.Where(key => Written(locations, key)))
         {
-            HiddenDropoutProb = Written(locations, "model.hidden_dropout_prob") ? yaml.HiddenDropoutProb : checkpoint.HiddenDropoutProb,
-            AttentionProbsDropoutProb = Written(locations, "model.attention_probs_dropout_prob") ? yaml.AttentionProbsDropoutProb : checkpoint.AttentionProbsDropoutProb,
-            ClassifierDropout = Written(locations, "model.classifier_dropout") ? yaml.ClassifierDropout : checkpoint.ClassifierDropout,
-            InitializerRange = Written(locations, "model.initializer_range") ? yaml.InitializerRange : checkpoint.InitializerRange,
-        };
+            merged[key] = written[key]?.DeepClone();
+        }
+
+        return PretrainedConfig.FromJson(merged.ToJsonString(), checkpointConfigFile);
     }
 
-    private static bool Written(SourceMap locations, string path) => locations.Paths.Contains(path, StringComparer.Ordinal);
+    /// <summary>The experiment was compiled for the YAML's model_type (bert unless written); a checkpoint of another cannot load into it.</summary>
+    private static void CheckModelType(PretrainedConfig checkpoint, string checkpointConfigFile, ModelSpec yaml, SourceMap locations)
+    {
+        if (checkpoint.ModelType == yaml.ModelType)
+        {
+            return;
+        }
 
-    private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        var written = Written(locations, "model_type");
+        throw new ExperimentConfigurationException(
+            locations.FilePath,
+            locations.Find("model.model_type"),
+            ContradictionId,
+            $"{checkpointConfigFile} is a '{checkpoint.ModelType}' checkpoint, but this experiment is model_type '{yaml.ModelType}'{(written ? "" : " (the default)")}; "
+            + $"write 'model_type: {checkpoint.ModelType}' in 'model:' (with that architecture's keys) so it builds a model the weights fit.");
+    }
+
+    private static bool Written(SourceMap locations, string key) => locations.Paths.Contains("model." + key, StringComparer.Ordinal);
+
+    /// <summary>A config value as the YAML would spell it: strings unquoted.</summary>
+    private static string Text(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue(out string? text) ? text : value?.ToJsonString() ?? "null";
+
+    /// <summary>A model_type's config.json keys: those fixing the weights' shapes, and those a run may set anew.</summary>
+    private sealed record MergeKeys(string[] Architecture, string[] TrainingTime);
 }

@@ -14,7 +14,7 @@ namespace ExperimentKit.Experiments;
 /// </summary>
 public static class RunArtifacts
 {
-    public static void Write(RunFolder folder, torch.nn.Module model, BertConfig config, TrainOutput output, IReadOnlyList<EpochSummary> epochs, BertTokenizer tokenizer, int maxLength)
+    public static void Write(RunFolder folder, torch.nn.Module model, PretrainedConfig config, TrainOutput output, IReadOnlyList<EpochSummary> epochs, BertTokenizer tokenizer, int maxLength)
     {
         ModelCheckpoint.SaveSafetensors(model, folder.File("model.safetensors"));
         AtomicFile.WriteAllText(folder.File("config.json"), config.ToJson());

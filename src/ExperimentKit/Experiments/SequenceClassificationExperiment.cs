@@ -13,15 +13,14 @@ namespace ExperimentKit.Experiments;
 /// typed pieces (model class, batch type, label enum); this class runs the pipeline:
 /// read → tokenize → seed → build model → train and evaluate → write the run folder.
 /// </summary>
-public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> : IExperiment
+/// <typeparam name="TConfig">The config type of the YAML's model_type (BertConfig, DistilBertConfig).</typeparam>
+public abstract class SequenceClassificationExperiment<TConfig, TBatch, TModel, TLabel> : IExperiment
+    where TConfig : PretrainedConfig
     where TBatch : ILabeledBatch
-    where TModel : torch.nn.Module
+    where TModel : torch.nn.Module, IPretrainedModel<TConfig>
     where TLabel : struct, Enum
 {
-    /// <summary>The transformers class that loads the saved model (config.json `architectures`).</summary>
-    private const string ArchitectureName = "BertForSequenceClassification";
-
-    protected abstract TModel CreateModel(BertConfig config);
+    protected abstract TModel CreateModel(TConfig config);
 
     protected abstract TBatch CreateBatch(CollatedBatch collated);
 
@@ -32,11 +31,10 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
         var console = settings.Console;
         CheckLabels(spec);
 
-        var source = ModelSource.Resolve(spec, console);
+        var source = ModelSource<TConfig>.Resolve(spec, console);
         var data = PreparedData.Load(spec, settings.ExperimentFile, source.Pretrained, console);
         torch.manual_seed(spec.Training.Seed);
-        var config = source.Config.WithLabelNames(spec.Dataset.LabelNames) with { Architectures = [ArchitectureName] };
-        using var model = CreateModel(config);
+        using var model = CreateModel(source.Config);
         source.LoadWeights(model, console);
 
         var folder = RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
@@ -51,7 +49,7 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
         var output = trainer.Train(data.Train, data.Validation);
 
         var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);
-        RunArtifacts.Write(folder, model, config, output, epochs, data.Tokenizer, spec.Tokenizer.MaxLength);
+        RunArtifacts.Write(folder, model, model.Config, output, epochs, data.Tokenizer, spec.Tokenizer.MaxLength);
         folder.Complete();
 
         console.Write(EpochTable.Render(epochs));

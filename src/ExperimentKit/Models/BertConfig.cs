@@ -7,7 +7,7 @@ namespace ExperimentKit.Models;
 /// </summary>
 public sealed partial record BertConfig : PretrainedConfig
 {
-    public string ModelType { get; init; } = "bert";
+    public override string ModelType { get; init; } = "bert";
     public int VocabSize { get; init; } = 30522;
     public int HiddenSize { get; init; } = 768;
     public int NumHiddenLayers { get; init; } = 12;
@@ -30,12 +30,11 @@ public sealed partial record BertConfig : PretrainedConfig
 
     public int HeadDim => HiddenSize / NumAttentionHeads;
 
-    public static BertConfig FromSpec(ModelSpec spec)
+    public static BertConfig FromSpec(BertSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var config = new BertConfig
         {
-            ModelType = spec.ModelType,
             VocabSize = spec.VocabSize,
             HiddenSize = spec.HiddenSize,
             NumHiddenLayers = spec.NumHiddenLayers,

@@ -6,7 +6,7 @@ namespace ExperimentKit.Models;
 /// BERT with dropout and a linear head on the pooled output (HF <c>BertForSequenceClassification</c>,
 /// children <c>bert</c>, <c>dropout</c>, <c>classifier</c>). Not sealed: generated experiment models derive from it.
 /// </summary>
-public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, Tensor?, SequenceClassifierOutput>
+public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, Tensor?, SequenceClassifierOutput>, IPretrainedModel<BertConfig>
 {
     private readonly BertModel bert;
     private readonly TorchSharp.Modules.Dropout dropout;
@@ -25,6 +25,8 @@ public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, 
         register_module("classifier", classifier);
         BertInit.Apply(classifier, Config.InitializerRange);
     }
+
+    public static string BaseModelPrefix => "bert";
 
     /// <summary>The config as it belongs in this model's config.json: labels and architecture filled in.</summary>
     public BertConfig Config { get; }

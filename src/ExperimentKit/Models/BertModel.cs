@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace ExperimentKit.Models;
 
 /// <summary>The BERT encoder with pooler (HF <c>BertModel</c>, children <c>embeddings</c>, <c>encoder</c>, <c>pooler</c>).</summary>
-public class BertModel : nn.Module<Tensor, Tensor?, Tensor?, BertModelOutput>
+public class BertModel : nn.Module<Tensor, Tensor?, Tensor?, BertModelOutput>, IPretrainedModel<BertConfig>
 {
     private readonly BertEmbeddings embeddings;
     private readonly BertEncoder encoder;
@@ -22,6 +22,8 @@ public class BertModel : nn.Module<Tensor, Tensor?, Tensor?, BertModelOutput>
         register_module("pooler", pooler);
         BertInit.Apply(this, config.InitializerRange);
     }
+
+    public static string BaseModelPrefix => "bert";
 
     public BertConfig Config { get; }
 

@@ -7,7 +7,7 @@ namespace ExperimentKit.Models;
 /// (HF <c>DistilBertForSequenceClassification</c>, children <c>distilbert</c>, <c>pre_classifier</c>, <c>classifier</c>, <c>dropout</c>).
 /// Not sealed: generated experiment models may derive from it.
 /// </summary>
-public class DistilBertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, SequenceClassifierOutput>
+public class DistilBertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, SequenceClassifierOutput>, IPretrainedModel<DistilBertConfig>
 {
     private readonly DistilBertModel distilbert;
     private readonly TorchSharp.Modules.Linear preClassifier;
@@ -30,6 +30,8 @@ public class DistilBertForSequenceClassification : nn.Module<Tensor, Tensor, Ten
         BertInit.Apply(preClassifier, Config.InitializerRange);
         BertInit.Apply(classifier, Config.InitializerRange);
     }
+
+    public static string BaseModelPrefix => "distilbert";
 
     /// <summary>The config as it belongs in this model's config.json: labels and architecture filled in.</summary>
     public DistilBertConfig Config { get; }

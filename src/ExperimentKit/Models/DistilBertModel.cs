@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace ExperimentKit.Models;
 
 /// <summary>The DistilBERT encoder, no pooler (HF <c>DistilBertModel</c>, children <c>embeddings</c> and <c>transformer</c>).</summary>
-public class DistilBertModel : nn.Module<Tensor, Tensor?, Tensor>
+public class DistilBertModel : nn.Module<Tensor, Tensor?, Tensor>, IPretrainedModel<DistilBertConfig>
 {
     private readonly DistilBertEmbeddings embeddings;
     private readonly Transformer transformer;
@@ -19,6 +19,8 @@ public class DistilBertModel : nn.Module<Tensor, Tensor?, Tensor>
         register_module("transformer", transformer);
         BertInit.Apply(this, config.InitializerRange);
     }
+
+    public static string BaseModelPrefix => "distilbert";
 
     public DistilBertConfig Config { get; }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ExperimentKit.Schema.Model;
 
 namespace ExperimentKit.Models;
 
@@ -11,6 +12,9 @@ namespace ExperimentKit.Models;
 /// </summary>
 public abstract partial record PretrainedConfig
 {
+    /// <summary>HF <c>model_type</c>: the architecture ("bert", "distilbert"), and so the config type <see cref="Load"/> reads.</summary>
+    public abstract string ModelType { get; init; }
+
     /// <summary>HF <c>problem_type</c>: null, "regression", "single_label_classification" or "multi_label_classification".</summary>
     public string? ProblemType { get; init; }
 
@@ -26,6 +30,14 @@ public abstract partial record PretrainedConfig
 
     /// <summary>Throws <see cref="ArgumentException"/> for a config no model can be built from, as HF's constructors do.</summary>
     public abstract void Validate();
+
+    /// <summary>The config of a model built from scratch from the YAML's `model:` section, as the type its model_type names.</summary>
+    public static PretrainedConfig FromSpec(ModelSpec spec) => spec switch
+    {
+        BertSpec bert => BertConfig.FromSpec(bert),
+        DistilBertSpec distilBert => DistilBertConfig.FromSpec(distilBert),
+        _ => throw new NotSupportedException($"model_type '{spec?.ModelType}' has no config type."),
+    };
 
     /// <summary>HF's default label names (LABEL_0 …) when the config has none, as HF gives a head of <paramref name="numLabels"/>.</summary>
     private protected PretrainedConfig WithNumLabelsCore(int numLabels)
@@ -45,8 +57,8 @@ public abstract partial record PretrainedConfig
         return WithLabelNamesCore(Enumerable.Range(0, numLabels).Select(i => string.Create(CultureInfo.InvariantCulture, $"LABEL_{i}")));
     }
 
-    /// <summary>id2label / label2id from class names in label-id order (a dataset's ClassLabel names).</summary>
-    private protected PretrainedConfig WithLabelNamesCore(IEnumerable<string> names)
+    /// <summary>id2label / label2id from class names in label-id order (a dataset's ClassLabel names); the derived types offer it typed.</summary>
+    internal PretrainedConfig WithLabelNamesCore(IEnumerable<string> names)
     {
         var byId = names.Select((name, id) => (name, id)).ToDictionary(pair => pair.id, pair => pair.name);
         return this with

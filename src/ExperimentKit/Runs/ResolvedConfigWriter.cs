@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using ExperimentKit.Schema.Model;
 using ExperimentKit.Schema.Parsing;
@@ -40,7 +39,7 @@ public static class ResolvedConfigWriter
     private static YamlMappingNode Section(object record)
     {
         var node = new YamlMappingNode();
-        foreach (var property in record.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract"))
+        foreach (var property in SpecProperties.Of(record.GetType()))
         {
             if (property.GetValue(record) is { } value)
             {

@@ -29,6 +29,18 @@ internal static class GeneratorHarness
     public static GeneratorRunResult Run(params AdditionalText[] files) =>
         Driver(files).RunGenerators(Compilation()).GetRunResult().Results.Single();
 
+    /// <summary>The generator's output compiled with the runtime contract stubs (<see cref="RuntimeContract"/>).</summary>
+    public static Compilation CompileAgainstContract(params AdditionalText[] files)
+    {
+        var contract = CSharpSyntaxTree.ParseText(RuntimeContract.Source, ParseOptions);
+        Driver(files).RunGeneratorsAndUpdateCompilation(Compilation(contract), out var output, out _);
+        return output;
+    }
+
+    /// <summary>Warnings and errors of a compilation, as text for an assertion message.</summary>
+    public static IEnumerable<string> Problems(Compilation compilation) =>
+        compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString());
+
     /// <summary>As the build log prints it, with the project folder cut off: <c>experiments/x.yaml(3,5): error EK0101: ...</c>.</summary>
     public static string Format(Diagnostic diagnostic) =>
         diagnostic.ToString().Replace(ProjectRoot, string.Empty, StringComparison.Ordinal);

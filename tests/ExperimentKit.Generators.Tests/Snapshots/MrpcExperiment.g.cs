@@ -23,7 +23,7 @@ public enum MrpcLabel
 
 /// <summary>The settings compiled from experiments/mrpc.yaml (defaults filled in).</summary>
 public sealed record MrpcConfig(
-    ModelSpec Model,
+    BertSpec Model,
     TaskSpec Task,
     DatasetSpec Dataset,
     TokenizerSpec Tokenizer,
@@ -32,11 +32,10 @@ public sealed record MrpcConfig(
     TrainingSpec Training)
 {
     public static MrpcConfig Compiled { get; } = new(
-        new ModelSpec
+        new BertSpec
         {
             PretrainedModelNameOrPath = null,
             Revision = "main",
-            ModelType = "bert",
             VocabSize = 30522,
             HiddenSize = 128,
             NumHiddenLayers = 2,
@@ -153,7 +152,7 @@ public sealed class MrpcModel : BertForSequenceClassification
 }
 
 /// <summary>Runs experiments/mrpc.yaml.</summary>
-public sealed class MrpcExperiment : SequenceClassificationExperiment<MrpcBatch, MrpcModel, MrpcLabel>
+public sealed class MrpcExperiment : SequenceClassificationExperiment<BertConfig, MrpcBatch, MrpcModel, MrpcLabel>
 {
     public static MrpcConfig Config => MrpcConfig.Compiled;
 

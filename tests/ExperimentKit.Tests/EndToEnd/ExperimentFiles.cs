@@ -1,5 +1,7 @@
+using ExperimentKit.Experiments;
 using ExperimentKit.Schema;
 using ExperimentKit.Schema.Model;
+using Spectre.Console;
 
 namespace ExperimentKit.Tests.EndToEnd;
 
@@ -16,5 +18,12 @@ internal static class ExperimentFiles
         Assert.Empty(parsed.Diagnostics);
         var spec = parsed.Spec!;
         return spec with { Training = spec.Training with { OutputDir = outputDir } };
+    }
+
+    /// <summary>Runs experiments/<paramref name="name"/> through its compiled experiment, quietly, writing under <paramref name="outputDir"/>.</summary>
+    public static RunResult Run(IExperiment experiment, string name, string outputDir)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+        return experiment.Run(Load(name, outputDir), new RunSettings(PathOf(name), console));
     }
 }

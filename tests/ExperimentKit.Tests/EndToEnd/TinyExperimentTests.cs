@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ExperimentKit.Experiments;
-using Spectre.Console;
 
 namespace ExperimentKit.Tests.EndToEnd;
 
@@ -19,10 +18,8 @@ public sealed class TinyExperimentTests
         var result = RunTiny(output.Path);
 
         Assert.True(result.FinalEvaluation!.Metric("accuracy") >= 0.95, $"training accuracy {result.FinalEvaluation.Metric("accuracy")}");
-        string[] expected = ["all_results.json", "config.json", "config.yaml", "metrics.jsonl", "model.safetensors", "tokenizer_config.json", "vocab.txt"];
-        Assert.Equal(expected, Directory.GetFiles(result.RunDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+        var config = RunFolderAssert.Whole(result.RunDirectory);
         Assert.Single(Directory.GetDirectories(output.Path));
-        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "config.json")))!;
         Assert.Equal("equivalent", (string?)config["id2label"]!["1"]);
     }
 
@@ -42,12 +39,7 @@ public sealed class TinyExperimentTests
             File.ReadAllBytes(Path.Combine(b.RunDirectory, "model.safetensors")));
     }
 
-    private static RunResult RunTiny(string outputDir)
-    {
-        var spec = ExperimentFiles.Load("mrpc-tiny.yaml", outputDir);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        return new ExperimentKit.Experiments.MrpcTinyExperiment().Run(spec, new RunSettings(ExperimentFiles.PathOf("mrpc-tiny.yaml"), console));
-    }
+    private static RunResult RunTiny(string outputDir) => ExperimentFiles.Run(new MrpcTinyExperiment(), "mrpc-tiny.yaml", outputDir);
 
     /// <summary>Every loss value in metrics.jsonl (timings differ run to run; losses must not).</summary>
     private static double[] LossesOf(string runDirectory) =>

@@ -56,13 +56,13 @@ public sealed class BertConfigTests
              config.HiddenAct, config.HiddenDropoutProb, config.AttentionProbsDropoutProb, config.MaxPositionEmbeddings,
              config.TypeVocabSize, config.InitializerRange, config.LayerNormEps, config.PadTokenId));
         Assert.Null(config.ClassifierDropout);
-        Assert.Equal(new BertConfig(), BertConfig.FromSpec(new ModelSpec()));
+        Assert.Equal(new BertConfig(), BertConfig.FromSpec(new BertSpec()));
     }
 
     [Fact]
     public void From_spec_copies_every_field()
     {
-        var spec = new ModelSpec { HiddenSize = 128, NumHiddenLayers = 2, NumAttentionHeads = 2, IntermediateSize = 512, HiddenAct = "relu", ClassifierDropout = 0.3 };
+        var spec = new BertSpec { HiddenSize = 128, NumHiddenLayers = 2, NumAttentionHeads = 2, IntermediateSize = 512, HiddenAct = "relu", ClassifierDropout = 0.3 };
 
         var config = BertConfig.FromSpec(spec);
 

@@ -24,7 +24,7 @@ public sealed class PretrainedWeightsTests
         using var classifier = new BertForSequenceClassification(Small, numLabels: 2);
         var console = new RecordingConsole();
 
-        var report = new ModelSource(Small, new PretrainedFolder(folder.Path)).LoadWeights(classifier, console.Console)!;
+        var report = new ModelSource<BertConfig>(Small, new PretrainedFolder(folder.Path)).LoadWeights(classifier, console.Console)!;
 
         Assert.Equal(["classifier.weight", "classifier.bias"], report.Missing.Order(StringComparer.Ordinal).Reverse());
         Assert.Empty(report.Unexpected);
@@ -44,7 +44,7 @@ public sealed class PretrainedWeightsTests
         using var encoderOnly = new BertModel(Small);
         var console = new RecordingConsole();
 
-        var report = new ModelSource(Small, new PretrainedFolder(folder.Path)).LoadWeights(encoderOnly, console.Console)!;
+        var report = new ModelSource<BertConfig>(Small, new PretrainedFolder(folder.Path)).LoadWeights(encoderOnly, console.Console)!;
 
         Assert.Empty(report.Missing);
         Assert.Equal(["classifier.bias", "classifier.weight"], report.Unexpected);
@@ -68,25 +68,9 @@ public sealed class PretrainedWeightsTests
         const string yaml = "name: x\nmodel:\n  pretrained_model_name_or_path: org/model\n  hidden_dropout_prob: 0.3\ntask: sequence_classification\ndataset:\n  name: glue/mrpc\ntraining: {}\n";
         var spec = ExperimentSpecParser.Parse("experiments/x.yaml", yaml).Spec!;
 
-        var merged = PretrainedConfigMerge.Apply(new BertConfig { HiddenSize = 384 }, "config.json", spec.Model, spec.Locations);
+        var merged = Assert.IsType<BertConfig>(PretrainedConfigMerge.Apply(new BertConfig { HiddenSize = 384 }, "config.json", spec.Model, spec.Locations));
 
         Assert.Equal(0.3, merged.HiddenDropoutProb);
         Assert.Equal(384, merged.HiddenSize);
-    }
-
-    /// <summary>A Spectre console that keeps what was written.</summary>
-    private sealed class RecordingConsole
-    {
-        private readonly StringWriter writer = new();
-
-        public RecordingConsole()
-        {
-            Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No });
-            Console.Profile.Width = 100_000;
-        }
-
-        public IAnsiConsole Console { get; }
-
-        public string Text => writer.ToString();
     }
 }

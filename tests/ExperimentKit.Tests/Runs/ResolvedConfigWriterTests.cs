@@ -9,6 +9,7 @@ public sealed class ResolvedConfigWriterTests
     [Theory]
     [InlineData("mrpc.yaml")]
     [InlineData("mrpc-tiny.yaml")]
+    [InlineData("sst2-distilbert-tiny.yaml")]
     public void The_resolved_config_parses_back_to_the_same_experiment(string file)
     {
         var spec = ExperimentFiles.Load(file, "runs/test");
