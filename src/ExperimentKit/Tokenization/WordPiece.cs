@@ -7,6 +7,9 @@ namespace ExperimentKit.Tokenization;
 /// </summary>
 public sealed class WordPiece
 {
+    // Words up to this many UTF-16 units hash their prefixes in a stack buffer (the default limit is 100 code points).
+    private const int StackHashes = 256;
+
     public WordPiece(WordPieceVocabulary vocabulary, int maxInputCharsPerWord = 100)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
@@ -48,36 +51,35 @@ public sealed class WordPiece
 
         int rollback = output.Count;
         int start = 0;
+        Span<uint> hashes = word.Length <= StackHashes ? stackalloc uint[word.Length] : new uint[word.Length];
         while (start < word.Length)
         {
             // No vocabulary entry is longer than the longest token, so longer candidates cannot match.
-            int limit = start == 0 ? Vocabulary.MaxWordLength : Vocabulary.MaxContinuationLength;
-            int end = Math.Min(word.Length, start + limit);
-            int id = -1;
-            while (end > start)
+            bool first = start == 0;
+            PieceTable table = first ? Vocabulary.Words : Vocabulary.Continuations;
+            int length = Math.Min(word.Length - start, first ? Vocabulary.MaxWordLength : Vocabulary.MaxContinuationLength);
+            uint hash = PieceTable.Empty;
+            for (int i = 0; i < length; i++)
             {
-                ReadOnlySpan<char> candidate = word[start..end];
-                bool found = start == 0
-                    ? Vocabulary.TryGetId(candidate, out id)
-                    : Vocabulary.TryGetContinuationId(candidate, out id);
-                if (found)
-                {
-                    break;
-                }
-
-                id = -1;
-                end -= end - start >= 2 && char.IsSurrogatePair(word[end - 2], word[end - 1]) ? 2 : 1;
+                hash = PieceTable.Extend(hash, word[start + i]);
+                hashes[i] = hash;
             }
 
-            if (id < 0)
+            int id = -1;
+            while (length > 0 && !table.TryGet(word.Slice(start, length), hashes[length - 1], out id))
+            {
+                length -= length >= 2 && char.IsSurrogatePair(word[start + length - 2], word[start + length - 1]) ? 2 : 1;
+            }
+
+            if (length == 0)
             {
                 output.Truncate(rollback);
                 output.Add(Vocabulary.UnknownId, originStarts[0], originEnds[^1], wordId);
                 return;
             }
 
-            output.Add(id, originStarts[start], originEnds[end - 1], wordId);
-            start = end;
+            output.Add(id, originStarts[start], originEnds[start + length - 1], wordId);
+            start += length;
         }
     }
 
