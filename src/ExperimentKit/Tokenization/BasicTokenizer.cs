@@ -12,6 +12,9 @@ namespace ExperimentKit.Tokenization;
 /// </summary>
 public sealed class BasicTokenizer
 {
+    private static readonly SearchValues<char> AsciiAlphanumerics =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <param name="doLowerCase">Lower-case the text (bert-base-uncased: true).</param>
     /// <param name="stripAccents">null: strip accents exactly when lower-casing, as Hugging Face does.</param>
     /// <param name="tokenizeChineseChars">Put every CJK ideograph in a word of its own.</param>
@@ -56,8 +59,19 @@ public sealed class BasicTokenizer
             int origin = originOffset + i;
             if (c < 0x80)
             {
-                i++;
-                AppendAscii(c, origin, output);
+                if (!AsciiAlphanumerics.Contains(c))
+                {
+                    i++;
+                    AppendAsciiSeparator(c, origin, output);
+                    continue;
+                }
+
+                // Letters and digits are the only ASCII characters that neither split nor get dropped:
+                // a run of them joins the current word in one bulk copy.
+                int run = text[i..].IndexOfAnyExcept(AsciiAlphanumerics);
+                run = run < 0 ? text.Length - i : run;
+                output.AppendAscii(text.Slice(i, run), origin, DoLowerCase);
+                i += run;
                 continue;
             }
 
@@ -92,7 +106,8 @@ public sealed class BasicTokenizer
         output.EndWord();
     }
 
-    private void AppendAscii(char c, int origin, NormalizedWords output)
+    /// <summary>An ASCII character that is not a letter or digit (those go in runs).</summary>
+    private static void AppendAsciiSeparator(char c, int origin, NormalizedWords output)
     {
         if (c is ' ' or '\t' or '\n' or '\r')
         {
@@ -106,20 +121,10 @@ public sealed class BasicTokenizer
             return;
         }
 
-        if (DoLowerCase && c is >= 'A' and <= 'Z')
-        {
-            c = (char)(c | 0x20);
-        }
-
-        if (BertCharacters.IsAsciiPunctuation(c))
-        {
-            output.EndWord();
-            output.Append(c, origin, origin + 1);
-            output.EndWord();
-            return;
-        }
-
+        // Every other printable ASCII character is BERT punctuation (BertCharacters.IsAsciiPunctuation): a word of its own.
+        output.EndWord();
         output.Append(c, origin, origin + 1);
+        output.EndWord();
     }
 
     /// <summary>Accent stripping then lower-casing of one non-ASCII code point; returns the chars written to <paramref name="mapped"/>.</summary>
