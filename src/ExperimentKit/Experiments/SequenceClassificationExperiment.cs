@@ -33,7 +33,7 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
         CheckLabels(spec);
 
         var source = ModelSource.Resolve(spec, console);
-        var data = PreparedData.Load(spec, settings.ExperimentFile, source.Pretrained, console);
+        var data = PreparedData.Load(spec, settings.ExperimentFile, source.Pretrained, console, settings.TokenizationCache);
         torch.manual_seed(spec.Training.Seed);
         var config = source.Config.WithLabelNames(spec.Dataset.LabelNames) with { Architectures = [ArchitectureName] };
         using var model = CreateModel(config);

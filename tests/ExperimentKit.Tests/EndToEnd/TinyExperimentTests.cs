@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ExperimentKit.Data;
 using ExperimentKit.Experiments;
 using Spectre.Console;
 
@@ -46,7 +47,10 @@ public sealed class TinyExperimentTests
     {
         var spec = ExperimentFiles.Load("mrpc-tiny.yaml", outputDir);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        return new ExperimentKit.Experiments.MrpcTinyExperiment().Run(spec, new RunSettings(ExperimentFiles.PathOf("mrpc-tiny.yaml"), console));
+        // A fresh tokenization cache each run: tests never touch the user's cache.
+        using var cache = new TemporaryFolder();
+        var settings = new RunSettings(ExperimentFiles.PathOf("mrpc-tiny.yaml"), console, new TokenizationCache(cache.Path));
+        return new ExperimentKit.Experiments.MrpcTinyExperiment().Run(spec, settings);
     }
 
     /// <summary>Every loss value in metrics.jsonl (timings differ run to run; losses must not).</summary>
