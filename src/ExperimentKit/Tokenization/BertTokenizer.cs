@@ -175,8 +175,9 @@ public sealed class BertTokenizer
         return [.. ids.Select(Vocabulary.GetToken)];
     }
 
-    private void TokenizeInto(string text, NormalizedWords words, TokenSequence output)
+    private void TokenizeInto(string text, NormalizedWords words, TokenSequence output, WordSplitCache cache)
     {
+        cache.Bind(WordPiece);
         words.Clear();
         output.Clear();
         SplitSpecialTokens(text, words);
@@ -194,7 +195,7 @@ public sealed class BertTokenizer
             }
 
             WordPiece.Tokenize(
-                chars[word.Start..word.End], starts[word.Start..word.End], ends[word.Start..word.End], w, output);
+                chars[word.Start..word.End], starts[word.Start..word.End], ends[word.Start..word.End], w, output, cache);
         }
     }
 
@@ -261,12 +262,12 @@ public sealed class BertTokenizer
         ArgumentNullException.ThrowIfNull(text);
         Scratch scratch = t_scratch ??= new Scratch();
         TokenSequence first = scratch.First;
-        TokenizeInto(text, scratch.Words, first);
+        TokenizeInto(text, scratch.Words, first, scratch.Splits);
         TokenSequence? second = null;
         if (pair is not null)
         {
             second = scratch.Second;
-            TokenizeInto(pair, scratch.Words, second);
+            TokenizeInto(pair, scratch.Words, second, scratch.Splits);
         }
 
         int maxLength = MaxLengthOf(options);
@@ -347,5 +348,7 @@ public sealed class BertTokenizer
         public TokenSequence First { get; } = new();
 
         public TokenSequence Second { get; } = new();
+
+        public WordSplitCache Splits { get; } = new();
     }
 }

@@ -7,7 +7,7 @@ namespace ExperimentKit.Tokenization;
 /// </summary>
 public sealed class WordPiece
 {
-    // Words up to this many UTF-16 units hash their prefixes in a stack buffer (the default limit is 100 code points).
+    // Words up to this many UTF-16 units keep their prefix hashes and pieces on the stack (the default limit is 100 code points).
     private const int StackHashes = 256;
 
     public WordPiece(WordPieceVocabulary vocabulary, int maxInputCharsPerWord = 100)
@@ -28,7 +28,7 @@ public sealed class WordPiece
         ArgumentNullException.ThrowIfNull(word);
         var origins = new int[word.Length];
         var sequence = new TokenSequence();
-        Tokenize(word, origins, origins, 0, sequence);
+        Tokenize(word, origins, origins, 0, sequence, cache: null);
         var pieces = new string[sequence.Count];
         for (int i = 0; i < pieces.Length; i++)
         {
@@ -39,9 +39,20 @@ public sealed class WordPiece
     }
 
     /// <summary>Appends the pieces of <paramref name="word"/>, with offsets taken from the per-char origin spans.</summary>
+    /// <param name="cache">This thread's memo of split words, bound to this WordPiece; null to split afresh.</param>
     internal void Tokenize(
-        ReadOnlySpan<char> word, ReadOnlySpan<int> originStarts, ReadOnlySpan<int> originEnds, int wordId, TokenSequence output)
+        ReadOnlySpan<char> word,
+        ReadOnlySpan<int> originStarts,
+        ReadOnlySpan<int> originEnds,
+        int wordId,
+        TokenSequence output,
+        WordSplitCache? cache)
     {
+        if (word.IsEmpty)
+        {
+            return;
+        }
+
         // The limit counts code points (Rust chars), not UTF-16 units.
         if (word.Length > MaxInputCharsPerWord && CountCodePoints(word) > MaxInputCharsPerWord)
         {
@@ -49,37 +60,86 @@ public sealed class WordPiece
             return;
         }
 
-        int rollback = output.Count;
-        int start = 0;
         Span<uint> hashes = word.Length <= StackHashes ? stackalloc uint[word.Length] : new uint[word.Length];
+        int longest = HashPrefixes(word, Vocabulary.MaxWordLength, hashes);
+        // Most words are vocabulary entries: the whole word is the first candidate and usually the answer.
+        if (longest == word.Length && Vocabulary.Words.TryGet(word, hashes[longest - 1], out int id))
+        {
+            output.Add(id, originStarts[0], originEnds[^1], wordId);
+            return;
+        }
+
+        uint wordHash = longest == word.Length ? hashes[longest - 1] : PieceTable.Hash(word);
+        WordSplitCache.Piece[]? cached = cache?.Find(word, wordHash);
+        if (cached is not null)
+        {
+            Emit(cached, originStarts, originEnds, wordId, output);
+            return;
+        }
+
+        Span<WordSplitCache.Piece> pieces = word.Length <= StackHashes
+            ? stackalloc WordSplitCache.Piece[word.Length]
+            : new WordSplitCache.Piece[word.Length];
+        pieces = pieces[..Split(word, longest, hashes, pieces)];
+        cache?.Add(word, wordHash, pieces);
+        Emit(pieces, originStarts, originEnds, wordId, output);
+    }
+
+    /// <summary>Hashes of the prefixes of <paramref name="word"/> up to <paramref name="limit"/> units; returns how many.</summary>
+    private static int HashPrefixes(ReadOnlySpan<char> word, int limit, Span<uint> hashes)
+    {
+        int length = Math.Min(word.Length, limit);
+        uint hash = PieceTable.Empty;
+        for (int i = 0; i < length; i++)
+        {
+            hash = PieceTable.Extend(hash, word[i]);
+            hashes[i] = hash;
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// Greedy longest-match-first; returns the number of pieces, or a single [UNK] piece if any part matches nothing.
+    /// </summary>
+    /// <param name="longest">How many prefix hashes of the word <paramref name="hashes"/> holds.</param>
+    private int Split(ReadOnlySpan<char> word, int longest, Span<uint> hashes, Span<WordSplitCache.Piece> pieces)
+    {
+        int count = 0;
+        int start = 0;
         while (start < word.Length)
         {
             // No vocabulary entry is longer than the longest token, so longer candidates cannot match.
-            bool first = start == 0;
-            PieceTable table = first ? Vocabulary.Words : Vocabulary.Continuations;
-            int length = Math.Min(word.Length - start, first ? Vocabulary.MaxWordLength : Vocabulary.MaxContinuationLength);
-            uint hash = PieceTable.Empty;
-            for (int i = 0; i < length; i++)
-            {
-                hash = PieceTable.Extend(hash, word[start + i]);
-                hashes[i] = hash;
-            }
-
+            PieceTable table = start == 0 ? Vocabulary.Words : Vocabulary.Continuations;
+            ReadOnlySpan<char> rest = word[start..];
+            int length = start == 0 ? longest : HashPrefixes(rest, Vocabulary.MaxContinuationLength, hashes);
             int id = -1;
-            while (length > 0 && !table.TryGet(word.Slice(start, length), hashes[length - 1], out id))
+            while (length > 0 && !table.TryGet(rest[..length], hashes[length - 1], out id))
             {
-                length -= length >= 2 && char.IsSurrogatePair(word[start + length - 2], word[start + length - 1]) ? 2 : 1;
+                length -= length >= 2 && char.IsSurrogatePair(rest[length - 2], rest[length - 1]) ? 2 : 1;
             }
 
             if (length == 0)
             {
-                output.Truncate(rollback);
-                output.Add(Vocabulary.UnknownId, originStarts[0], originEnds[^1], wordId);
-                return;
+                pieces[0] = new WordSplitCache.Piece(Vocabulary.UnknownId, word.Length);
+                return 1;
             }
 
-            output.Add(id, originStarts[start], originEnds[start + length - 1], wordId);
             start += length;
+            pieces[count++] = new WordSplitCache.Piece(id, start);
+        }
+
+        return count;
+    }
+
+    private static void Emit(
+        ReadOnlySpan<WordSplitCache.Piece> pieces, ReadOnlySpan<int> originStarts, ReadOnlySpan<int> originEnds, int wordId, TokenSequence output)
+    {
+        int start = 0;
+        foreach (WordSplitCache.Piece piece in pieces)
+        {
+            output.Add(piece.Id, originStarts[start], originEnds[piece.End - 1], wordId);
+            start = piece.End;
         }
     }
 
