@@ -12,9 +12,6 @@ namespace ExperimentKit.Tokenization;
 /// </summary>
 public sealed class BasicTokenizer
 {
-    private static readonly SearchValues<char> AsciiAlphanumerics =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     /// <param name="doLowerCase">Lower-case the text (bert-base-uncased: true).</param>
     /// <param name="stripAccents">null: strip accents exactly when lower-casing, as Hugging Face does.</param>
     /// <param name="tokenizeChineseChars">Put every CJK ideograph in a word of its own.</param>
@@ -59,7 +56,7 @@ public sealed class BasicTokenizer
             int origin = originOffset + i;
             if (c < 0x80)
             {
-                if (!AsciiAlphanumerics.Contains(c))
+                if (!char.IsAsciiLetterOrDigit(c))
                 {
                     i++;
                     AppendAsciiSeparator(c, origin, output);
@@ -67,11 +64,15 @@ public sealed class BasicTokenizer
                 }
 
                 // Letters and digits are the only ASCII characters that neither split nor get dropped:
-                // a run of them joins the current word in one bulk copy.
-                int run = text[i..].IndexOfAnyExcept(AsciiAlphanumerics);
-                run = run < 0 ? text.Length - i : run;
-                output.AppendAscii(text.Slice(i, run), origin, DoLowerCase);
-                i += run;
+                // a run of them joins the current word in one copy. (Words are short: a scalar scan beats a vectorized one.)
+                int end = i + 1;
+                while (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
+                {
+                    end++;
+                }
+
+                output.AppendAscii(text[i..end], origin, DoLowerCase);
+                i = end;
                 continue;
             }
 

@@ -70,19 +70,12 @@ internal sealed class NormalizedWords
         }
 
         Span<char> target = _chars.AsSpan(CharCount, run.Length);
-        if (lowerCase)
-        {
-            System.Text.Ascii.ToLower(run, target, out _);
-        }
-        else
-        {
-            run.CopyTo(target);
-        }
-
         Span<int> starts = _originStarts.AsSpan(CharCount, run.Length);
         Span<int> ends = _originEnds.AsSpan(CharCount, run.Length);
         for (int i = 0; i < run.Length; i++)
         {
+            char c = run[i];
+            target[i] = lowerCase && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
             starts[i] = originStart + i;
             ends[i] = originStart + i + 1;
         }
