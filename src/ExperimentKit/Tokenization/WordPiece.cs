@@ -60,16 +60,28 @@ public sealed class WordPiece
             return;
         }
 
-        Span<uint> hashes = word.Length <= StackHashes ? stackalloc uint[word.Length] : new uint[word.Length];
-        int longest = HashPrefixes(word, Vocabulary.MaxWordLength, hashes);
-        // Most words are vocabulary entries: the whole word is the first candidate and usually the answer.
-        if (longest == word.Length && Vocabulary.Words.TryGet(word, hashes[longest - 1], out int id))
+        // Most words are vocabulary entries: the whole word is the first candidate and usually the answer, found
+        // without the buffers that splitting needs.
+        uint wordHash = PieceTable.Hash(word);
+        if (word.Length <= Vocabulary.MaxWordLength && Vocabulary.Words.TryGet(word, wordHash, out int id))
         {
             output.Add(id, originStarts[0], originEnds[^1], wordId);
             return;
         }
 
-        uint wordHash = longest == word.Length ? hashes[longest - 1] : PieceTable.Hash(word);
+        TokenizeSplit(word, wordHash, originStarts, originEnds, wordId, output, cache);
+    }
+
+    /// <summary>A word that is not a vocabulary entry: from the cache, or split and cached.</summary>
+    private void TokenizeSplit(
+        ReadOnlySpan<char> word,
+        uint wordHash,
+        ReadOnlySpan<int> originStarts,
+        ReadOnlySpan<int> originEnds,
+        int wordId,
+        TokenSequence output,
+        WordSplitCache? cache)
+    {
         WordSplitCache.Piece[]? cached = cache?.Find(word, wordHash);
         if (cached is not null)
         {
@@ -77,10 +89,11 @@ public sealed class WordPiece
             return;
         }
 
+        Span<uint> hashes = word.Length <= StackHashes ? stackalloc uint[word.Length] : new uint[word.Length];
         Span<WordSplitCache.Piece> pieces = word.Length <= StackHashes
             ? stackalloc WordSplitCache.Piece[word.Length]
             : new WordSplitCache.Piece[word.Length];
-        pieces = pieces[..Split(word, longest, hashes, pieces)];
+        pieces = pieces[..Split(word, hashes, pieces)];
         cache?.Add(word, wordHash, pieces);
         Emit(pieces, originStarts, originEnds, wordId, output);
     }
@@ -102,8 +115,8 @@ public sealed class WordPiece
     /// <summary>
     /// Greedy longest-match-first; returns the number of pieces, or a single [UNK] piece if any part matches nothing.
     /// </summary>
-    /// <param name="longest">How many prefix hashes of the word <paramref name="hashes"/> holds.</param>
-    private int Split(ReadOnlySpan<char> word, int longest, Span<uint> hashes, Span<WordSplitCache.Piece> pieces)
+    /// <param name="hashes">Room for the prefix hashes of the rest of the word at each position.</param>
+    private int Split(ReadOnlySpan<char> word, Span<uint> hashes, Span<WordSplitCache.Piece> pieces)
     {
         int count = 0;
         int start = 0;
@@ -112,7 +125,7 @@ public sealed class WordPiece
             // No vocabulary entry is longer than the longest token, so longer candidates cannot match.
             PieceTable table = start == 0 ? Vocabulary.Words : Vocabulary.Continuations;
             ReadOnlySpan<char> rest = word[start..];
-            int length = start == 0 ? longest : HashPrefixes(rest, Vocabulary.MaxContinuationLength, hashes);
+            int length = HashPrefixes(rest, start == 0 ? Vocabulary.MaxWordLength : Vocabulary.MaxContinuationLength, hashes);
             int id = -1;
             while (length > 0 && !table.TryGet(rest[..length], hashes[length - 1], out id))
             {
