@@ -8,7 +8,7 @@ namespace ExperimentKit.Tokenization;
 internal sealed class WordSplitCache
 {
     // A power of two; a few hundred KB, small enough to stay in cache next to the vocabulary.
-    private const int Size = 8192;
+    private const int Size = 16384;
 
     private readonly Entry[] _entries = new Entry[Size];
     private WordPiece? _owner;
