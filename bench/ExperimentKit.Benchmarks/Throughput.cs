@@ -11,24 +11,34 @@ internal sealed record Throughput(string Contender, string Workload, int Threads
     public double TokensPerSecond => Tokens / Seconds;
 
     /// <summary>
-    /// One untimed warm-up pass (JIT tiers, caches, per-thread buffers), then <paramref name="runs"/> timed passes;
-    /// the fastest counts, since on a shared machine slower passes measure the neighbours.
+    /// One untimed warm-up pass each (JIT tiers, caches, per-thread buffers), then <paramref name="runs"/> rounds in
+    /// which every contender makes one timed pass in turn; each one's fastest pass counts. Taking turns exposes all
+    /// of them alike to the neighbours on a shared machine, and the fastest pass is the one they disturbed least.
     /// </summary>
-    public static Throughput Measure(IContender contender, Workload workload, int threads, int runs)
+    public static IReadOnlyList<Throughput> Measure(IReadOnlyList<IContender> contenders, Workload workload, int threads, int runs)
     {
-        Pass(contender, workload, threads);
-        double best = double.MaxValue;
-        long tokens = 0;
-        for (int run = 0; run < runs; run++)
+        foreach (IContender contender in contenders)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var watch = Stopwatch.StartNew();
-            tokens = Pass(contender, workload, threads);
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            Pass(contender, workload, threads);
         }
 
-        return new Throughput(contender.Name, workload.Name, threads, tokens, (double)workload.Count * workload.SentencesPerInput, best);
+        var best = new double[contenders.Count];
+        var tokens = new long[contenders.Count];
+        best.AsSpan().Fill(double.MaxValue);
+        for (int run = 0; run < runs; run++)
+        {
+            for (int c = 0; c < contenders.Count; c++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var watch = Stopwatch.StartNew();
+                tokens[c] = Pass(contenders[c], workload, threads);
+                best[c] = Math.Min(best[c], watch.Elapsed.TotalSeconds);
+            }
+        }
+
+        return [.. contenders.Select((contender, c) => new Throughput(
+            contender.Name, workload.Name, threads, tokens[c], (double)workload.Count * workload.SentencesPerInput, best[c]))];
     }
 
     private static long Pass(IContender contender, Workload workload, int threads)

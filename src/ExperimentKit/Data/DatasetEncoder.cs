@@ -11,8 +11,18 @@ public static class DatasetEncoder
 {
     public static EncodedExample[] Encode(IReadOnlyList<TextClassificationExample> examples, BertTokenizer tokenizer, TokenizerSpec spec)
     {
-        var pairs = examples.All(e => e.TextB is not null) ? examples.Select(e => e.TextB!).ToArray() : null;
-        var encodings = tokenizer.EncodeBatch(examples.Select(e => e.TextA).ToArray(), pairs, EncodeOptions.FromSpec(spec));
-        return encodings.Select((encoding, i) => new EncodedExample(encoding.InputIds, encoding.TokenTypeIds, examples[i].Label)).ToArray();
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        bool pairs = examples.All(e => e.TextB is not null);
+        var options = EncodeOptions.FromSpec(spec);
+        var result = new EncodedExample[examples.Count];
+        // Training needs only ids and token types: the ids-only path skips offsets, masks and word ids.
+        Parallel.For(0, examples.Count, i =>
+        {
+            TextClassificationExample example = examples[i];
+            EncodedIds encoded = tokenizer.EncodeIds(example.TextA, pairs ? example.TextB : null, options);
+            result[i] = new EncodedExample(encoded.InputIds, encoded.TokenTypeIds, example.Label);
+        });
+        return result;
     }
 }

@@ -9,8 +9,7 @@ public static class TextClassificationReader
     public static IReadOnlyList<TextClassificationExample> Read(DatasetSpec spec, DatasetSplit split, DataRoot root)
     {
         var layout = DatasetLayout.From(spec);
-        var file = split == DatasetSplit.Train ? layout.TrainFile : layout.ValidationFile;
-        var path = root.Locate(file, $"{split.ToString().ToLowerInvariant()} file of dataset '{spec.Name ?? spec.Path}'");
+        var path = Locate(spec, split, root);
         var table = TsvTable.Read(path, layout.HasHeader);
 
         var textA = table.ColumnIndex(layout.FileColumn(spec.TextA));
@@ -26,6 +25,17 @@ public static class TextClassificationReader
                 textB is { } b ? row.Fields[b] : null,
                 ParseLabel(row.Fields[label], spec.LabelNames, path, row.Line)))
             .ToArray();
+    }
+
+    /// <summary>The full path of the split's data file.</summary>
+    /// <exception cref="DataFileNotFoundException">It is under none of the data roots.</exception>
+    public static string Locate(DatasetSpec spec, DatasetSplit split, DataRoot root)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(root);
+        var layout = DatasetLayout.From(spec);
+        var file = split == DatasetSplit.Train ? layout.TrainFile : layout.ValidationFile;
+        return root.Locate(file, $"{split.ToString().ToLowerInvariant()} file of dataset '{spec.Name ?? spec.Path}'");
     }
 
     /// <summary>A label is either its id ("1") or its class name ("entailment").</summary>

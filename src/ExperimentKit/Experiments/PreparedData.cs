@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ExperimentKit.Data;
 using ExperimentKit.Models.Pretrained;
 using ExperimentKit.Schema.Model;
@@ -11,20 +10,23 @@ namespace ExperimentKit.Experiments;
 public sealed record PreparedData(IReadOnlyList<EncodedExample> Train, IReadOnlyList<EncodedExample> Validation, BertTokenizer Tokenizer)
 {
     /// <summary>
-    /// Reads and tokenizes both splits. A pretrained checkpoint brings its own tokenizer (tokenizer.json, or vocab.txt
-    /// with tokenizer_config.json), used unless the YAML names another vocab_file.
+    /// Reads and tokenizes both splits, or loads them from the tokenization cache. A pretrained checkpoint brings its
+    /// own tokenizer (tokenizer.json, or vocab.txt with tokenizer_config.json), used unless the YAML names another vocab_file.
     /// </summary>
-    public static PreparedData Load(ExperimentSpec spec, string experimentFile, PretrainedFolder? pretrained, IAnsiConsole console)
+    /// <param name="cache">Where tokenized splits are kept; null: <see cref="TokenizationCache.FromEnvironment"/>.</param>
+    public static PreparedData Load(
+        ExperimentSpec spec, string experimentFile, PretrainedFolder? pretrained, IAnsiConsole console, TokenizationCache? cache = null)
     {
-        var clock = Stopwatch.StartNew();
+        ArgumentNullException.ThrowIfNull(spec);
+        cache ??= TokenizationCache.FromEnvironment();
         var root = DataRoot.Resolve(spec.Dataset.DataRoot, experimentFile);
         var tokenizer = pretrained is not null && !spec.Locations.Paths.Contains("tokenizer.vocab_file")
             ? BertTokenizer.FromPretrainedFolder(pretrained.Path)
             : BertTokenizer.FromVocabFile(root.Locate(spec.Tokenizer.VocabFile, "tokenizer vocabulary (vocab.txt)"), spec.Tokenizer.DoLowerCase, spec.Tokenizer.StripAccents);
 
-        var train = DatasetEncoder.Encode(TextClassificationReader.Read(spec.Dataset, DatasetSplit.Train, root), tokenizer, spec.Tokenizer);
-        var validation = DatasetEncoder.Encode(TextClassificationReader.Read(spec.Dataset, DatasetSplit.Validation, root), tokenizer, spec.Tokenizer);
-        console.MarkupLineInterpolated($"Tokenized {train.Length} training and {validation.Length} validation examples in {clock.Elapsed.TotalSeconds:0.0} s.");
-        return new PreparedData(train, validation, tokenizer);
+        // Plain lines, not markup: cache paths may hold brackets.
+        EncodedExample[] Split(DatasetSplit split) =>
+            TokenizedSplit.Load(spec.Dataset, split, root, tokenizer, spec.Tokenizer, cache, line => console.WriteLine(line));
+        return new PreparedData(Split(DatasetSplit.Train), Split(DatasetSplit.Validation), tokenizer);
     }
 }

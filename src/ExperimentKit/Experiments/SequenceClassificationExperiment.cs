@@ -32,7 +32,7 @@ public abstract class SequenceClassificationExperiment<TConfig, TBatch, TModel, 
         CheckLabels(spec);
 
         var source = ModelSource<TConfig>.Resolve(spec, console);
-        var data = PreparedData.Load(spec, settings.ExperimentFile, source.Pretrained, console);
+        var data = PreparedData.Load(spec, settings.ExperimentFile, source.Pretrained, console, settings.TokenizationCache);
         torch.manual_seed(spec.Training.Seed);
         using var model = CreateModel(source.Config);
         source.LoadWeights(model, console);

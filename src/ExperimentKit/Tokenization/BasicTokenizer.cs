@@ -56,8 +56,23 @@ public sealed class BasicTokenizer
             int origin = originOffset + i;
             if (c < 0x80)
             {
-                i++;
-                AppendAscii(c, origin, output);
+                if (!char.IsAsciiLetterOrDigit(c))
+                {
+                    i++;
+                    AppendAsciiSeparator(c, origin, output);
+                    continue;
+                }
+
+                // Letters and digits are the only ASCII characters that neither split nor get dropped:
+                // a run of them joins the current word in one copy. (Words are short: a scalar scan beats a vectorized one.)
+                int end = i + 1;
+                while (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
+                {
+                    end++;
+                }
+
+                output.AppendAscii(text[i..end], origin, DoLowerCase);
+                i = end;
                 continue;
             }
 
@@ -92,7 +107,8 @@ public sealed class BasicTokenizer
         output.EndWord();
     }
 
-    private void AppendAscii(char c, int origin, NormalizedWords output)
+    /// <summary>An ASCII character that is not a letter or digit (those go in runs).</summary>
+    private static void AppendAsciiSeparator(char c, int origin, NormalizedWords output)
     {
         if (c is ' ' or '\t' or '\n' or '\r')
         {
@@ -106,20 +122,10 @@ public sealed class BasicTokenizer
             return;
         }
 
-        if (DoLowerCase && c is >= 'A' and <= 'Z')
-        {
-            c = (char)(c | 0x20);
-        }
-
-        if (BertCharacters.IsAsciiPunctuation(c))
-        {
-            output.EndWord();
-            output.Append(c, origin, origin + 1);
-            output.EndWord();
-            return;
-        }
-
+        // Every other printable ASCII character is BERT punctuation (BertCharacters.IsAsciiPunctuation): a word of its own.
+        output.EndWord();
         output.Append(c, origin, origin + 1);
+        output.EndWord();
     }
 
     /// <summary>Accent stripping then lower-casing of one non-ASCII code point; returns the chars written to <paramref name="mapped"/>.</summary>

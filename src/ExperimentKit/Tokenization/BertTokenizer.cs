@@ -132,6 +132,32 @@ public sealed class BertTokenizer
     }
 
     /// <summary>
+    /// Only input_ids and token_type_ids, written to the caller's buffers without allocating: the same ids and
+    /// truncation as <see cref="Encode"/>, for callers (dataset tokenization) that need nothing else.
+    /// </summary>
+    /// <returns>The number of tokens written.</returns>
+    /// <exception cref="ArgumentException">
+    /// As for <see cref="Encode"/>; also when the options ask for padding or overflow windows, or a buffer is too short.
+    /// </exception>
+    public int EncodeIds(string text, string? pair, EncodeOptions? options, Span<int> inputIds, Span<int> tokenTypeIds)
+    {
+        options = IdsOnly(options);
+        return WriteIds(TokenizeAndTruncate(text, pair, options), options.AddSpecialTokens, inputIds, tokenTypeIds);
+    }
+
+    /// <summary><see cref="EncodeIds(string, string?, EncodeOptions?, Span{int}, Span{int})"/> into new arrays of the exact length.</summary>
+    public EncodedIds EncodeIds(string text, string? pair = null, EncodeOptions? options = null)
+    {
+        options = IdsOnly(options);
+        TruncatedPair tokens = TokenizeAndTruncate(text, pair, options);
+        int length = tokens.Length(options.AddSpecialTokens);
+        var ids = new int[length];
+        var types = new int[length];
+        WriteIds(tokens, options.AddSpecialTokens, ids, types);
+        return new EncodedIds(ids, types);
+    }
+
+    /// <summary>
     /// <see cref="EncodeBatch"/> laid out as a Hugging Face fast tokenizer returns it: with
     /// return_overflowing_tokens every window is a row, and overflow_to_sample_mapping names its input.
     /// </summary>
@@ -149,8 +175,9 @@ public sealed class BertTokenizer
         return [.. ids.Select(Vocabulary.GetToken)];
     }
 
-    private void TokenizeInto(string text, NormalizedWords words, TokenSequence output)
+    private void TokenizeInto(string text, NormalizedWords words, TokenSequence output, WordSplitCache cache)
     {
+        cache.Bind(WordPiece);
         words.Clear();
         output.Clear();
         SplitSpecialTokens(text, words);
@@ -168,7 +195,7 @@ public sealed class BertTokenizer
             }
 
             WordPiece.Tokenize(
-                chars[word.Start..word.End], starts[word.Start..word.End], ends[word.Start..word.End], w, output);
+                chars[word.Start..word.End], starts[word.Start..word.End], ends[word.Start..word.End], w, output, cache);
         }
     }
 
@@ -222,15 +249,25 @@ public sealed class BertTokenizer
 
     private Encoding EncodeUnpadded(string text, string? pair, EncodeOptions options)
     {
+        TruncatedPair tokens = TokenizeAndTruncate(text, pair, options);
+        return options.ReturnOverflowingTokens
+            ? WithOverflow(tokens.First, tokens.KeepFirst, tokens.Second, tokens.KeepSecond, options)
+            : EncodingAssembler.Assemble(
+                Vocabulary, tokens.First, (0, tokens.KeepFirst), tokens.Second, (0, tokens.KeepSecond), options.AddSpecialTokens);
+    }
+
+    /// <summary>Tokenizes into this thread's scratch sequences (valid until its next call) and applies truncation.</summary>
+    private TruncatedPair TokenizeAndTruncate(string text, string? pair, EncodeOptions options)
+    {
         ArgumentNullException.ThrowIfNull(text);
         Scratch scratch = t_scratch ??= new Scratch();
         TokenSequence first = scratch.First;
-        TokenizeInto(text, scratch.Words, first);
+        TokenizeInto(text, scratch.Words, first, scratch.Splits);
         TokenSequence? second = null;
         if (pair is not null)
         {
             second = scratch.Second;
-            TokenizeInto(pair, scratch.Words, second);
+            TokenizeInto(pair, scratch.Words, second, scratch.Splits);
         }
 
         int maxLength = MaxLengthOf(options);
@@ -243,15 +280,14 @@ public sealed class BertTokenizer
         }
 
         (int keep1, int keep2) = PairTruncation.Keep(first.Count, second?.Count, budget, options.Truncation);
-        Encoding encoding = options.ReturnOverflowingTokens
-            ? WithOverflow(first, keep1, second, keep2, options)
-            : EncodingAssembler.Assemble(Vocabulary, first, (0, keep1), second, (0, keep2), options.AddSpecialTokens);
-        if (options.Truncation == TruncationStrategy.DoNotTruncate && encoding.Length > maxLength)
+        var tokens = new TruncatedPair(first, keep1, second, keep2);
+        int length = tokens.Length(options.AddSpecialTokens);
+        if (options.Truncation == TruncationStrategy.DoNotTruncate && length > maxLength)
         {
-            WarnTooLongOnce(encoding.Length, maxLength);
+            WarnTooLongOnce(length, maxLength);
         }
 
-        return encoding;
+        return tokens;
     }
 
     /// <summary>
@@ -281,6 +317,20 @@ public sealed class BertTokenizer
             with { Overflowing = overflowing };
     }
 
+    private int WriteIds(TruncatedPair tokens, bool addSpecialTokens, Span<int> ids, Span<int> types) =>
+        EncodingAssembler.WriteIds(
+            Vocabulary, tokens.First, (0, tokens.KeepFirst), tokens.Second, (0, tokens.KeepSecond), addSpecialTokens, ids, types);
+
+    private static EncodeOptions IdsOnly(EncodeOptions? options)
+    {
+        options ??= EncodeOptions.Default;
+        return !options.ReturnOverflowingTokens && options.Padding == PaddingStrategy.DoNotPad
+            ? options
+            : throw new ArgumentException(
+                "EncodeIds gives unpadded ids without overflow windows; use Encode for padding or return_overflowing_tokens.",
+                nameof(options));
+    }
+
     private void WarnTooLongOnce(int length, int maxLength)
     {
         if (Interlocked.Exchange(ref _warnedTooLong, 1) == 0)
@@ -298,5 +348,7 @@ public sealed class BertTokenizer
         public TokenSequence First { get; } = new();
 
         public TokenSequence Second { get; } = new();
+
+        public WordSplitCache Splits { get; } = new();
     }
 }

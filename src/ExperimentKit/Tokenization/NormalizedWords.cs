@@ -55,6 +55,34 @@ internal sealed class NormalizedWords
         CharCount++;
     }
 
+    /// <summary>Adds ASCII letters and digits to the current word, each mapping back to one original character.</summary>
+    /// <param name="originStart">Where the first of them is in the original text.</param>
+    public void AppendAscii(ReadOnlySpan<char> run, int originStart, bool lowerCase)
+    {
+        while (CharCount + run.Length > _chars.Length)
+        {
+            Grow();
+        }
+
+        if (_wordStart < 0)
+        {
+            _wordStart = CharCount;
+        }
+
+        Span<char> target = _chars.AsSpan(CharCount, run.Length);
+        Span<int> starts = _originStarts.AsSpan(CharCount, run.Length);
+        Span<int> ends = _originEnds.AsSpan(CharCount, run.Length);
+        for (int i = 0; i < run.Length; i++)
+        {
+            char c = run[i];
+            target[i] = lowerCase && char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            starts[i] = originStart + i;
+            ends[i] = originStart + i + 1;
+        }
+
+        CharCount += run.Length;
+    }
+
     /// <summary>Closes the current word, if any (whitespace, or either side of a punctuation character).</summary>
     public void EndWord()
     {

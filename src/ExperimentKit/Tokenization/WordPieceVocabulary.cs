@@ -17,15 +17,13 @@ public sealed class WordPieceVocabulary
 
     private readonly string[] _tokens;
     private readonly FrozenDictionary<string, int> _ids;
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _continuations;
 
     /// <param name="locate">Names where the token with a given id was read, for error messages.</param>
     private WordPieceVocabulary(string[] tokens, string source, Func<int, string> locate)
     {
         _tokens = tokens;
         var ids = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
-        var continuations = new Dictionary<string, int>(StringComparer.Ordinal);
+        var continuations = new List<(string, int)>();
         for (int id = 0; id < tokens.Length; id++)
         {
             string token = tokens[id];
@@ -43,7 +41,7 @@ public sealed class WordPieceVocabulary
             if (token.Length > ContinuationPrefix.Length && token.StartsWith(ContinuationPrefix, StringComparison.Ordinal))
             {
                 string suffix = token[ContinuationPrefix.Length..];
-                continuations[suffix] = id;
+                continuations.Add((suffix, id));
                 MaxContinuationLength = Math.Max(MaxContinuationLength, suffix.Length);
             }
 
@@ -51,8 +49,8 @@ public sealed class WordPieceVocabulary
         }
 
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
-        _words = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        _continuations = continuations.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        Words = new PieceTable([.. ids.Select(pair => (pair.Key, pair.Value))]);
+        Continuations = new PieceTable(continuations);
         PadId = Require(PadToken, source);
         UnknownId = Require(UnknownToken, source);
         ClassifierId = Require(ClassifierToken, source);
@@ -81,6 +79,12 @@ public sealed class WordPieceVocabulary
     /// <summary>Longest continuation piece without its "##".</summary>
     internal int MaxContinuationLength { get; }
 
+    /// <summary>Whole-word pieces (every token, as WordPiece matches at the start of a word).</summary>
+    internal PieceTable Words { get; }
+
+    /// <summary>Continuation pieces keyed without their "##", so "##" + suffix is never built.</summary>
+    internal PieceTable Continuations { get; }
+
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">An empty or repeated line, or a missing special token.</exception>
     public static WordPieceVocabulary Load(string path)
@@ -105,15 +109,12 @@ public sealed class WordPieceVocabulary
         return new WordPieceVocabulary([.. tokens], source, id => $"{source}, id {id}");
     }
 
-    public bool TryGetId(ReadOnlySpan<char> token, out int id) => _words.TryGetValue(token, out id);
+    public bool TryGetId(ReadOnlySpan<char> token, out int id) => Words.TryGet(token, PieceTable.Hash(token), out id);
 
     /// <exception cref="KeyNotFoundException">The token is not in the vocabulary.</exception>
     public int GetId(string token) => _ids[token];
 
     public string GetToken(int id) => _tokens[id];
-
-    /// <summary>Looks up "##" + <paramref name="suffix"/> without building that string.</summary>
-    internal bool TryGetContinuationId(ReadOnlySpan<char> suffix, out int id) => _continuations.TryGetValue(suffix, out id);
 
     private int Require(string token, string source) =>
         _ids.TryGetValue(token, out int id)

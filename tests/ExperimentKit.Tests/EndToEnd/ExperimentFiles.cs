@@ -1,3 +1,4 @@
+using ExperimentKit.Data;
 using ExperimentKit.Experiments;
 using ExperimentKit.Schema;
 using ExperimentKit.Schema.Model;
@@ -24,6 +25,8 @@ internal static class ExperimentFiles
     public static RunResult Run(IExperiment experiment, string name, string outputDir)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        return experiment.Run(Load(name, outputDir), new RunSettings(PathOf(name), console));
+        // A fresh tokenization cache each run: tests never touch the user's cache.
+        using var cache = new TemporaryFolder();
+        return experiment.Run(Load(name, outputDir), new RunSettings(PathOf(name), console, new TokenizationCache(cache.Path)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ExperimentKit.Data;
 using ExperimentKit.Experiments;
 
 namespace ExperimentKit.Tests.EndToEnd;

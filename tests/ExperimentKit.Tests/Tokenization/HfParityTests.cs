@@ -2,7 +2,7 @@ using Xunit.Abstractions;
 
 namespace ExperimentKit.Tests.Tokenization;
 
-/// <summary>Exact ids against Hugging Face's Rust tokenizer on real data.</summary>
+/// <summary>Exact ids against Hugging Face's Rust tokenizer on real data, through Encode and EncodeIds.</summary>
 public sealed class HfParityTests(ITestOutputHelper output)
 {
     [Fact]
@@ -35,9 +35,11 @@ public sealed class HfParityTests(ITestOutputHelper output)
         foreach ((string first, string second) in pairs)
         {
             var ours = Bert.Tokenizer.Encode(first, second);
+            var oursIds = Bert.Tokenizer.EncodeIds(first, second);
             (int[] ids, int[] types) = HfReferenceTokenizer.Instance.EncodePair(first, second);
             Assert.True(
-                ours.InputIds.SequenceEqual(ids) && ours.TokenTypeIds.SequenceEqual(types),
+                ours.InputIds.SequenceEqual(ids) && ours.TokenTypeIds.SequenceEqual(types)
+                    && oursIds.InputIds.SequenceEqual(ids) && oursIds.TokenTypeIds.SequenceEqual(types),
                 $"pair ({first}) / ({second})\nours: {string.Join(' ', ours.InputIds)}\nhf:   {string.Join(' ', ids)}");
         }
 
@@ -62,7 +64,7 @@ public sealed class HfParityTests(ITestOutputHelper output)
             int[] ours = Bert.Tokenizer.Encode(text).InputIds;
             int[] hf = HfReferenceTokenizer.Instance.Encode(text);
             Assert.True(
-                ours.SequenceEqual(hf),
+                ours.SequenceEqual(hf) && Bert.Tokenizer.EncodeIds(text).InputIds.SequenceEqual(hf),
                 $"{where}: {text}\nours: {string.Join(' ', ours)}\nhf:   {string.Join(' ', hf)}");
             compared++;
         }

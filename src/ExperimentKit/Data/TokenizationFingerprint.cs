@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using ExperimentKit.Schema.Model;
+using ExperimentKit.Tokenization;
+
+namespace ExperimentKit.Data;
+
+/// <summary>
+/// The cache key of a tokenized split: SHA-256 over everything its examples depend on, namely the data file's
+/// bytes, the tokenizer (vocabulary and normalization settings), the encode options, the columns and labels read,
+/// the sample limit and the split. Equal fingerprints mean equal examples.
+/// </summary>
+internal static class TokenizationFingerprint
+{
+    // Bump when tokenization or the cache format changes what a given input produces.
+    private const int Version = 1;
+
+    public static string Compute(
+        string dataFile, BertTokenizer tokenizer, EncodeOptions options, DatasetSpec dataset, DatasetSplit split)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string? value)
+        {
+            // Length-prefixed, so that no two field sequences hash the same bytes; -1 marks null.
+            AddInt(value?.Length ?? -1);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(value ?? ""));
+        }
+
+        void AddInt(int value) => hash.AppendData(BitConverter.GetBytes(value));
+
+        AddInt(Version);
+        using (FileStream data = File.OpenRead(dataFile))
+        {
+            hash.AppendData(SHA256.HashData(data));
+        }
+
+        AddInt(tokenizer.Vocabulary.Count);
+        foreach (string token in tokenizer.Vocabulary.Tokens)
+        {
+            Add(token);
+        }
+
+        AddInt(tokenizer.Basic.DoLowerCase ? 1 : 0);
+        AddInt(tokenizer.Basic.StripAccents ? 1 : 0);
+        AddInt(tokenizer.Basic.TokenizeChineseChars ? 1 : 0);
+        AddInt(tokenizer.WordPiece.MaxInputCharsPerWord);
+        AddInt(tokenizer.ModelMaxLength);
+        AddInt(options.AddSpecialTokens ? 1 : 0);
+        AddInt(options.MaxLength ?? -1);
+        AddInt((int)options.Truncation);
+
+        var layout = DatasetLayout.From(dataset);
+        AddInt(layout.HasHeader ? 1 : 0);
+        Add(layout.FileColumn(dataset.TextA));
+        Add(dataset.TextB is null ? null : layout.FileColumn(dataset.TextB));
+        Add(layout.FileColumn(dataset.Label));
+        AddInt(dataset.LabelNames.Count);
+        foreach (string name in dataset.LabelNames)
+        {
+            Add(name);
+        }
+
+        AddInt((split == DatasetSplit.Train ? dataset.MaxTrainSamples : dataset.MaxEvalSamples) ?? -1);
+        AddInt((int)split);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
