@@ -13,6 +13,8 @@ public sealed class CompositeCallback(params ITrainerCallback[] callbacks) : ITr
 
     public void OnEvaluate(EvaluationLogEntry entry) => Each(c => c.OnEvaluate(entry));
 
+    public void OnEarlyStop(EarlyStopEvent stop) => Each(c => c.OnEarlyStop(stop));
+
     public void OnTrainEnd(TrainOutput output) => Each(c => c.OnTrainEnd(output));
 
     private void Each(Action<ITrainerCallback> action)

@@ -38,6 +38,9 @@ public sealed class ConsoleReporter(IAnsiConsole console) : ITrainerCallback
             + string.Join("  ", entry.Metrics.Select(m => Invariant($"eval_{m.Name} {m.Value:0.0000}")))
             + Invariant($"  ({entry.SamplesPerSecond:0} samples/s)"));
 
+    public void OnEarlyStop(EarlyStopEvent stop) =>
+        Line(Invariant($"early stopping at step {stop.Step}: {stop.Metric} has not improved for {stop.Evaluations} evaluations (best {stop.BestMetric:0.0000} at step {stop.BestStep})"));
+
     public void OnTrainEnd(TrainOutput output) =>
         Line(Invariant($"train_runtime {output.TrainRuntimeSeconds:0.0} s  train_samples_per_second {output.TrainSamplesPerSecond:0.0}  train_steps_per_second {output.TrainStepsPerSecond:0.00}  train_loss {output.TrainingLoss:0.0000}"));
 

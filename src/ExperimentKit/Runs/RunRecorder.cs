@@ -32,5 +32,9 @@ public sealed class RunRecorder(MetricsLog log) : ITrainerCallback
         log.Append(entry);
     }
 
+    public void OnEarlyStop(EarlyStopEvent stop)
+    {
+    }
+
     public void OnTrainEnd(TrainOutput output) => log.Append(output);
 }

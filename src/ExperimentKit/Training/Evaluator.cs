@@ -21,6 +21,9 @@ public sealed class Evaluator<TModel, TBatch>(
     where TModel : nn.Module
     where TBatch : ILabeledBatch
 {
+    // The Trainer's compute_loss smooths labels in evaluation too, so eval_loss and loss compare.
+    private readonly TrainingLoss lossFunction = new(args.LabelSmoothingFactor);
+
     public EvaluationLogEntry Evaluate(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch)
     {
         var clock = Stopwatch.StartNew();
@@ -48,10 +51,7 @@ public sealed class Evaluator<TModel, TBatch>(
                 var slice = examples.Skip(start).Take(args.PerDeviceEvalBatchSize).ToArray();
                 using var batch = collate(slice);
                 var output = forward(model, batch);
-                if (output.Loss is { } loss)
-                {
-                    lossSum += loss.item<float>() * slice.Length;
-                }
+                lossSum += lossFunction.Of(output, batch.Labels).item<float>() * slice.Length;
 
                 var host = output.Logits.to_type(ScalarType.Float32).cpu();
                 var columns = (int)host.shape[1];

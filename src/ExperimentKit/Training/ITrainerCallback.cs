@@ -11,5 +11,7 @@ public interface ITrainerCallback
 
     void OnEvaluate(EvaluationLogEntry entry);
 
+    void OnEarlyStop(EarlyStopEvent stop);
+
     void OnTrainEnd(TrainOutput output);
 }

@@ -29,3 +29,6 @@ public sealed record TrainOutput(
 
 /// <summary>Per-epoch row of the final summary table, as the notebook's Trainer prints it.</summary>
 public sealed record EpochSummary(int Epoch, double? TrainingLoss, EvaluationLogEntry Evaluation);
+
+/// <summary>EarlyStoppingCallback ended training: the watched metric has not improved for <c>Evaluations</c> evaluations.</summary>
+public sealed record EarlyStopEvent(int Step, string Metric, int Evaluations, double BestMetric, int BestStep);

@@ -10,8 +10,9 @@ namespace ExperimentKit.Training;
 
 /// <summary>
 /// The Hugging Face Trainer loop for one model and batch type: AdamW with decoupled weight decay,
-/// a scheduled learning rate, gradient accumulation and clipping, logging every logging_steps and
-/// evaluation by eval_strategy. Everything a step allocates lives in a dispose scope, so memory is flat.
+/// a scheduled learning rate, gradient accumulation and clipping, logging and evaluation by their
+/// strategies, and early stopping on metric_for_best_model. At each step's end it logs, then evaluates,
+/// as the Trainer does. Everything a step allocates lives in a dispose scope, so memory is flat.
 /// </summary>
 public sealed class Trainer<TModel, TBatch>(
     TModel model,
@@ -23,65 +24,91 @@ public sealed class Trainer<TModel, TBatch>(
     where TModel : nn.Module
     where TBatch : ILabeledBatch
 {
+    private readonly TrainingLoss trainingLoss = new(args.LabelSmoothingFactor);
+
     public TrainOutput Train(IReadOnlyList<EncodedExample> train, IReadOnlyList<EncodedExample> evaluation)
     {
         var plan = TrainingPlan.Of(args, train.Count);
-        var schedule = new LearningRateSchedule(args.LrSchedulerType, plan.WarmupSteps, plan.TotalSteps);
+        var schedule = LearningRateSchedule.For(args, plan);
         using var optimizer = OptimizerFactory.CreateAdamW(model, args);
-        using var sampler = new EpochSampler(train.Count, args.Seed);
+        using var sampler = new EpochSampler(train.Count, ResolvedTraining.DataSeed(args));
+        var best = BestModelTracker.For(args);
         var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
         SetLearningRate(optimizer, schedule.Factor(0));
         callback.OnTrainBegin(plan, train.Count);
 
         var clock = Stopwatch.StartNew();
+        var losses = new RunningLoss();
         var step = 0;
-        var lossSinceLog = 0.0;
-        var stepsSinceLog = 0;
-        var lossTotal = 0.0;
+        var gradNorm = 0.0;
         var epochReached = 0.0;
-        for (var epoch = 0; epoch < plan.Epochs && step < plan.TotalSteps; epoch++)
+        var stop = false;
+        for (var epoch = 0; epoch < plan.Epochs && step < plan.TotalSteps && !stop; epoch++)
         {
             model.train();
             var order = sampler.NextPermutation();
-            for (var stepInEpoch = 0; stepInEpoch < plan.StepsPerEpoch && step < plan.TotalSteps; stepInEpoch++)
+            for (var stepInEpoch = 0; stepInEpoch < plan.StepsPerEpoch && step < plan.TotalSteps && !stop; stepInEpoch++)
             {
-                var loss = OptimizerStep(optimizer, parameters, train, order, stepInEpoch, out var gradNorm);
+                var loss = OptimizerStep(optimizer, parameters, train, order, stepInEpoch, out gradNorm);
                 SetLearningRate(optimizer, schedule.Factor(++step));
-                lossSinceLog += loss;
-                lossTotal += loss;
-                stepsSinceLog++;
+                losses.Add(loss);
                 epochReached = epoch + ((stepInEpoch + 1) / (double)plan.StepsPerEpoch);
                 callback.OnStep(step, plan.TotalSteps, epochReached, loss);
 
-                if (args.LoggingSteps > 0 && step % args.LoggingSteps == 0)
+                if (args.LoggingStrategy == IntervalStrategy.Steps && step % args.LoggingSteps == 0)
                 {
-                    callback.OnLog(new TrainingLogEntry(step, epochReached, lossSinceLog / stepsSinceLog, gradNorm, CurrentLearningRate(optimizer)));
-                    lossSinceLog = 0;
-                    stepsSinceLog = 0;
+                    Log(step, epochReached, losses, gradNorm, optimizer);
                 }
 
-                if (args.EvalStrategy == IntervalStrategy.Steps && step % (args.EvalSteps ?? args.LoggingSteps) == 0)
+                if (args.EvalStrategy == IntervalStrategy.Steps && step % ResolvedTraining.EvalSteps(args) == 0)
                 {
-                    callback.OnEvaluate(evaluator.Evaluate(model, evaluation, step, epochReached));
+                    stop = Evaluate(evaluation, step, epochReached, best);
                 }
+            }
+
+            if (args.LoggingStrategy == IntervalStrategy.Epoch && losses.StepsSinceLog > 0)
+            {
+                Log(step, epochReached, losses, gradNorm, optimizer);
             }
 
             if (args.EvalStrategy == IntervalStrategy.Epoch)
             {
-                callback.OnEvaluate(evaluator.Evaluate(model, evaluation, step, epochReached));
+                stop |= Evaluate(evaluation, step, epochReached, best);
             }
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
         var output = new TrainOutput(
             step,
-            step == 0 ? 0 : lossTotal / step,
+            step == 0 ? 0 : losses.Total / step,
             seconds,
             train.Count * epochReached / seconds,
             step / seconds,
             epochReached);
         callback.OnTrainEnd(output);
         return output;
+    }
+
+    private void Log(int step, double epoch, RunningLoss losses, double gradNorm, AdamW optimizer) =>
+        callback.OnLog(new TrainingLogEntry(step, epoch, losses.TakeMean(), gradNorm, CurrentLearningRate(optimizer)));
+
+    /// <summary>Evaluates and reports; true when early stopping ends training here.</summary>
+    private bool Evaluate(IReadOnlyList<EncodedExample> evaluation, int step, double epoch, BestModelTracker? best)
+    {
+        var entry = evaluator.Evaluate(model, evaluation, step, epoch);
+        callback.OnEvaluate(entry);
+        if (best is null)
+        {
+            return false;
+        }
+
+        best.Observe(entry);
+        if (best.ShouldStop)
+        {
+            callback.OnEarlyStop(new EarlyStopEvent(step, best.MetricKey, best.EvaluationsWithoutImprovement, best.BestMetric!.Value, best.BestStep!.Value));
+        }
+
+        return best.ShouldStop;
     }
 
     /// <summary>One optimizer step over gradient_accumulation_steps batches; returns the mean loss.</summary>
@@ -93,8 +120,7 @@ public sealed class Trainer<TModel, TBatch>(
         {
             var batchIndex = (stepInEpoch * args.GradientAccumulationSteps) + micro;
             using var batch = collate(Slice(train, order, batchIndex));
-            var output = forward(model, batch);
-            var loss = output.Loss ?? throw new InvalidOperationException("The model returned no loss although labels were given.");
+            var loss = trainingLoss.Of(forward(model, batch), batch.Labels);
             (loss / args.GradientAccumulationSteps).backward();
             accumulated += loss.item<float>();
         }
