@@ -1,5 +1,6 @@
 using ExperimentKit.Data;
 using ExperimentKit.Experiments;
+using ExperimentKit.Runs;
 using ExperimentKit.Schema;
 using Spectre.Console;
 
@@ -42,17 +43,18 @@ public static class CommandLine
             return 0;
         }
 
-        if (args.Length > 1)
+        var resume = args.Length > 1 && args[1] == "--resume";
+        if (args.Length > (resume ? 3 : 1))
         {
-            console.MarkupLineInterpolated($"[red]Unexpected arguments:[/] {string.Join(' ', args.Skip(1))}");
+            console.MarkupLineInterpolated($"[red]Unexpected arguments:[/] {string.Join(' ', args.Skip(resume ? 3 : 1))}");
             PrintUsage(console);
             return 2;
         }
 
-        return RunExperiment(args[0], console);
+        return RunExperiment(args[0], resume, resume && args.Length == 3 ? args[2] : null, console);
     }
 
-    private static int RunExperiment(string file, IAnsiConsole console)
+    private static int RunExperiment(string file, bool resume, string? checkpoint, IAnsiConsole console)
     {
         if (!File.Exists(file))
         {
@@ -83,7 +85,8 @@ public static class CommandLine
 
         try
         {
-            registration.Create().Run(parsed.Spec, new RunSettings(file, console));
+            var resumeFrom = !resume ? null : checkpoint is null ? ResumeRequest.Latest(parsed.Spec.Training.OutputDir) : ResumeRequest.FromCheckpoint(checkpoint);
+            registration.Create().Run(parsed.Spec, new RunSettings(file, console, resumeFrom));
             return 0;
         }
         catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException or ExperimentConfigurationException or NotSupportedException)
@@ -96,6 +99,8 @@ public static class CommandLine
     private static void PrintUsage(IAnsiConsole console)
     {
         console.WriteLine("usage: dotnet run -- <experiments/name.yaml>   fine-tune and evaluate as the YAML declares");
+        console.WriteLine("       dotnet run -- <experiments/name.yaml> --resume [checkpoint folder]");
+        console.WriteLine("                                               continue an interrupted run: its latest checkpoint, or the one named");
         console.WriteLine("       dotnet run -- --list                    list the compiled experiments");
     }
 }

@@ -39,19 +39,23 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
         using var model = CreateModel(config);
         source.LoadWeights(model, console);
 
-        var folder = RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
+        var folder = settings.Resume is { } resume ? RunFolder.Reopen(resume.RunDirectory) : RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
         AtomicFile.WriteAllText(folder.File("config.yaml"), ResolvedConfigWriter.ToYaml(spec));
         console.MarkupLineInterpolated($"Run folder: [blue]{folder.FinalPath}[/]");
 
         var collator = new DataCollatorWithPadding(spec.Collator, spec.Model.PadTokenId, spec.Tokenizer.MaxLength);
         TBatch Collate(IReadOnlyList<EncodedExample> examples) => CreateBatch(collator.Collate(examples));
-        var recorder = new RunRecorder(new MetricsLog(folder.File("metrics.jsonl")));
+        var metrics = new MetricsLog(folder.File("metrics.jsonl"));
+        metrics.Clear();
+        var recorder = new RunRecorder(metrics);
+        var modelFolder = new ModelFolder(config, data.Tokenizer, spec.Tokenizer.MaxLength);
+        var checkpoints = new CheckpointFolders(folder, path => modelFolder.Write(path, model), spec.Training.SaveTotalLimit);
         var evaluator = new Evaluator<TModel, TBatch>(spec.Training, spec.Metrics.ToArray(), Collate, Forward);
-        var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(new ConsoleReporter(console), recorder));
-        var output = trainer.Train(data.Train, data.Validation);
+        var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(new ConsoleReporter(console), recorder), checkpoints);
+        var output = trainer.Train(data.Train, data.Validation, settings.Resume?.Checkpoint);
 
         var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);
-        RunArtifacts.Write(folder, model, config, output, epochs, data.Tokenizer, spec.Tokenizer.MaxLength);
+        RunArtifacts.Write(folder, model, modelFolder, output, epochs);
         folder.Complete();
 
         console.Write(EpochTable.Render(epochs));

@@ -26,6 +26,14 @@ public sealed class BestModelTracker(string metric, bool greaterIsBetter, int? p
             ? new BestModelTracker(metric, ResolvedTraining.GreaterIsBetter(args), args.EarlyStoppingPatience, args.EarlyStoppingThreshold)
             : null;
 
+    /// <summary>Continues from a checkpoint's trainer_state.json.</summary>
+    public void Restore(double? bestMetric, int? bestStep, int evaluationsWithoutImprovement)
+    {
+        BestMetric = bestMetric;
+        BestStep = bestStep;
+        EvaluationsWithoutImprovement = evaluationsWithoutImprovement;
+    }
+
     /// <summary>Takes one evaluation into account; true when it is the new best.</summary>
     public bool Observe(EvaluationLogEntry evaluation)
     {

@@ -12,6 +12,14 @@ public sealed class RunningLoss
 
     public double Total { get; private set; }
 
+    /// <summary>Continues from a checkpoint's sums.</summary>
+    public void Restore(double sinceLog, int stepsSinceLog, double total)
+    {
+        SinceLog = sinceLog;
+        StepsSinceLog = stepsSinceLog;
+        Total = total;
+    }
+
     public void Add(double loss)
     {
         SinceLog += loss;

@@ -1,6 +1,7 @@
 using ExperimentKit.Data;
 using ExperimentKit.Experiments;
 using ExperimentKit.Models;
+using ExperimentKit.Runs;
 using ExperimentKit.Schema.Model;
 using ExperimentKit.Tests.Models;
 using ExperimentKit.Training;
@@ -14,6 +15,15 @@ namespace ExperimentKit.Tests.Training;
 /// </summary>
 internal static class TrainerHarness
 {
+    /// <summary>32 examples in batches of 8: 4 steps an epoch, 12 in all.</summary>
+    public static TrainingSpec Args { get; } = new()
+    {
+        NumTrainEpochs = 3,
+        PerDeviceTrainBatchSize = 8,
+        PerDeviceEvalBatchSize = 32,
+        LearningRate = 1e-3,
+    };
+
     public static IReadOnlyList<EncodedExample> Examples(int count, int seed = 0)
     {
         var random = new Random(seed);
@@ -32,8 +42,16 @@ internal static class TrainerHarness
             .ToArray();
     }
 
-    /// <summary>Seeds LibTorch with args.Seed, builds the model and trains it on <paramref name="train"/>.</summary>
-    public static (TrainOutput Output, RecordingCallback Events) Train(TrainingSpec args, IReadOnlyList<EncodedExample> train, IReadOnlyList<EncodedExample>? evaluation = null)
+    /// <summary>
+    /// Seeds LibTorch with args.Seed, builds the model and trains it on <paramref name="train"/>; with a run folder it
+    /// saves checkpoints there (the model half is model.safetensors alone) and may resume from one.
+    /// </summary>
+    public static Trained Train(
+        TrainingSpec args,
+        IReadOnlyList<EncodedExample> train,
+        RunFolder? run = null,
+        string? resumeFrom = null,
+        ITrainerCallback? also = null)
     {
         torch.manual_seed(args.Seed);
         using var model = new MrpcTinyModel(TinyBert.Config());
@@ -42,7 +60,17 @@ internal static class TrainerHarness
         static SequenceClassifierOutput Forward(MrpcTinyModel model, MrpcTinyBatch batch) => model.Forward(batch);
         var evaluator = new Evaluator<MrpcTinyModel, MrpcTinyBatch>(args, [MetricKind.Accuracy], Collate, Forward);
         var events = new RecordingCallback();
-        var trainer = new Trainer<MrpcTinyModel, MrpcTinyBatch>(model, args, Collate, Forward, evaluator, events);
-        return (trainer.Train(train, evaluation ?? train), events);
+        var checkpoints = run is null ? null : new CheckpointFolders(run, path => ModelCheckpoint.SaveSafetensors(model, Path.Combine(path, "model.safetensors")), args.SaveTotalLimit);
+        ITrainerCallback callback = also is null ? events : new CompositeCallback(events, also);
+        var trainer = new Trainer<MrpcTinyModel, MrpcTinyBatch>(model, args, Collate, Forward, evaluator, callback, checkpoints);
+        var output = trainer.Train(train, train, resumeFrom);
+        return new Trained(output, events, Weights(model));
     }
+
+    /// <summary>Every parameter and buffer as raw bytes, by name: equal only if bit-identical.</summary>
+    private static Dictionary<string, byte[]> Weights(torch.nn.Module model) =>
+        model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.contiguous().bytes.ToArray());
 }
+
+/// <summary>What a harness run leaves: the TrainOutput, every event, and the final weights' bytes.</summary>
+internal sealed record Trained(TrainOutput Output, RecordingCallback Events, Dictionary<string, byte[]> Weights);

@@ -6,22 +6,14 @@ namespace ExperimentKit.Tests.Training;
 [Collection(TorchCollection.Name)]
 public sealed class TrainerTests
 {
-    private static readonly TrainingSpec Base = new()
-    {
-        NumTrainEpochs = 3,
-        PerDeviceTrainBatchSize = 8,
-        PerDeviceEvalBatchSize = 32,
-        LearningRate = 1e-3,
-        Seed = 3,
-        SaveStrategy = IntervalStrategy.No,
-    };
+    private static readonly TrainingSpec Base = TrainerHarness.Args with { Seed = 3, SaveStrategy = IntervalStrategy.No };
 
     private static readonly IReadOnlyList<ExperimentKit.Data.EncodedExample> Train = TrainerHarness.Examples(32);
 
     [Fact]
     public void Logging_strategy_epoch_logs_the_mean_loss_of_each_epoch_at_its_last_step()
     {
-        var (_, events) = TrainerHarness.Train(Base with { LoggingStrategy = IntervalStrategy.Epoch }, Train);
+        var (_, events, _) = TrainerHarness.Train(Base with { LoggingStrategy = IntervalStrategy.Epoch }, Train);
 
         Assert.Equal([4, 8, 12], events.Logs.Select(l => l.Step));
         Assert.Equal([1.0, 2.0, 3.0], events.Logs.Select(l => l.Epoch));
@@ -34,7 +26,7 @@ public sealed class TrainerTests
     [Fact]
     public void Logging_strategy_no_never_logs()
     {
-        var (output, events) = TrainerHarness.Train(Base with { LoggingStrategy = IntervalStrategy.No, LoggingSteps = 1 }, Train);
+        var (output, events, _) = TrainerHarness.Train(Base with { LoggingStrategy = IntervalStrategy.No, LoggingSteps = 1 }, Train);
 
         Assert.Empty(events.Logs);
         Assert.Equal(12, output.GlobalStep);
@@ -52,7 +44,7 @@ public sealed class TrainerTests
             EarlyStoppingThreshold = 1e6,
         };
 
-        var (output, events) = TrainerHarness.Train(args, Train);
+        var (output, events, _) = TrainerHarness.Train(args, Train);
 
         Assert.Equal(3, events.Evaluations.Count);
         Assert.Equal(12, output.GlobalStep);
@@ -63,9 +55,9 @@ public sealed class TrainerTests
     [Fact]
     public void Data_seed_changes_the_order_but_not_the_initialisation_and_defaults_to_seed()
     {
-        var (_, plain) = TrainerHarness.Train(Base, Train);
-        var (_, sameSeed) = TrainerHarness.Train(Base with { DataSeed = Base.Seed }, Train);
-        var (_, otherOrder) = TrainerHarness.Train(Base with { DataSeed = Base.Seed + 1 }, Train);
+        var (_, plain, _) = TrainerHarness.Train(Base, Train);
+        var (_, sameSeed, _) = TrainerHarness.Train(Base with { DataSeed = Base.Seed }, Train);
+        var (_, otherOrder, _) = TrainerHarness.Train(Base with { DataSeed = Base.Seed + 1 }, Train);
 
         Assert.Equal(plain.StepLosses, sameSeed.StepLosses);
         Assert.NotEqual(plain.StepLosses[0], otherOrder.StepLosses[0]);
