@@ -35,7 +35,7 @@ public sealed class TinyExperimentTests
         var a = RunTiny(first.Path);
         var b = RunTiny(second.Path);
 
-        Assert.Equal(LossesOf(a.RunDirectory), LossesOf(b.RunDirectory));
+        Assert.Equal(RunFiles.Losses(a.RunDirectory), RunFiles.Losses(b.RunDirectory));
         Assert.Equal(a.Train.TrainingLoss, b.Train.TrainingLoss);
         Assert.Equal(
             File.ReadAllBytes(Path.Combine(a.RunDirectory, "model.safetensors")),
@@ -48,12 +48,4 @@ public sealed class TinyExperimentTests
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
         return new ExperimentKit.Experiments.MrpcTinyExperiment().Run(spec, new RunSettings(ExperimentFiles.PathOf("mrpc-tiny.yaml"), console));
     }
-
-    /// <summary>Every loss value in metrics.jsonl (timings differ run to run; losses must not).</summary>
-    private static double[] LossesOf(string runDirectory) =>
-        File.ReadAllLines(Path.Combine(runDirectory, "metrics.jsonl"))
-            .Select(line => JsonNode.Parse(line)!.AsObject())
-            .SelectMany(json => json.Where(p => p.Key.Contains("loss", StringComparison.Ordinal) || p.Key.StartsWith("eval_", StringComparison.Ordinal) && !p.Key.Contains("runtime", StringComparison.Ordinal) && !p.Key.Contains("per_second", StringComparison.Ordinal)))
-            .Select(p => (double)p.Value!)
-            .ToArray();
 }
