@@ -1,6 +1,7 @@
 using ExperimentKit.Data;
 using ExperimentKit.Experiments;
 using ExperimentKit.Runs;
+using ExperimentKit.Training;
 using ExperimentKit.Schema;
 using Spectre.Console;
 
@@ -89,7 +90,7 @@ public static class CommandLine
             registration.Create().Run(parsed.Spec, new RunSettings(file, console, resumeFrom));
             return 0;
         }
-        catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException or ExperimentConfigurationException or NotSupportedException)
+        catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException or ExperimentConfigurationException or NotSupportedException or TrainingDivergedException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
             return 1;

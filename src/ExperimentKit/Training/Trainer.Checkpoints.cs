@@ -26,6 +26,7 @@ public sealed partial class Trainer<TModel, TBatch>
         var position = new ResumePosition(at.EpochIndex, at.StepInEpoch, at.EpochEndDone, losses.SinceLog, losses.StepsSinceLog, losses.Total, gradNorm);
         var state = TrainerStateJson.Build(args, plan, step, epochReached, history, best, bestCheckpoint);
         checkpoints.Save(step, folder => TrainerCheckpoint.Write(folder, optimizer, sampler, order, state, position), bestCheckpoint);
+        lastCheckpoint = name;
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ public sealed partial class Trainer<TModel, TBatch>(
     private double epochReached;
     private double gradNorm;
     private string? bestCheckpoint;
+    private string? lastCheckpoint;
     private bool started;
 
     /// <summary>Trains from the start, or from <paramref name="resumeFrom"/> (a checkpoint folder) exactly as if never stopped. Once per Trainer.</summary>
@@ -150,7 +151,7 @@ public sealed partial class Trainer<TModel, TBatch>(
         return best.ShouldStop;
     }
 
-    /// <summary>One optimizer step over gradient_accumulation_steps batches; returns the mean loss.</summary>
+    /// <summary>One optimizer step over gradient_accumulation_steps batches; returns the mean loss, which must be finite.</summary>
     private double OptimizerStep(AdamW optimizer, Parameter[] parameters, IReadOnlyList<EncodedExample> train, int[] order, int stepInEpoch)
     {
         using var scope = NewDisposeScope();
@@ -164,10 +165,16 @@ public sealed partial class Trainer<TModel, TBatch>(
             accumulated += loss.item<float>();
         }
 
+        var mean = accumulated / args.GradientAccumulationSteps;
+        if (!double.IsFinite(mean))
+        {
+            throw new TrainingDivergedException(step + 1, mean, CurrentLearningRate(optimizer), lastCheckpoint is null ? null : checkpoints!.Resolve(lastCheckpoint));
+        }
+
         gradNorm = args.MaxGradNorm > 0 ? nn.utils.clip_grad_norm_(parameters, args.MaxGradNorm) : 0.0;
         optimizer.step();
         optimizer.zero_grad();
-        return accumulated / args.GradientAccumulationSteps;
+        return mean;
     }
 
     private EncodedExample[] Slice(IReadOnlyList<EncodedExample> train, int[] order, int batchIndex)

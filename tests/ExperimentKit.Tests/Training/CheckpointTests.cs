@@ -122,6 +122,23 @@ public sealed class CheckpointTests
         Assert.Equal(uninterrupted.Output.TrainingLoss, resumed.Output.TrainingLoss);
     }
 
+    [Fact]
+    public void A_diverging_loss_stops_training_naming_the_step_the_learning_rate_and_the_last_good_checkpoint()
+    {
+        using var output = new TemporaryFolder();
+        var run = RunFolder.Create(output.Path, DateTime.UtcNow);
+
+        // A learning rate this large overflows the weights within a few steps.
+        var diverged = Assert.Throws<TrainingDivergedException>(() => TrainerHarness.Train(Base with { LearningRate = 1e30, LrSchedulerType = LrSchedulerKind.Constant, SaveSteps = 1 }, Examples, run));
+
+        var saved = CheckpointFolders.List(run.Path);
+        Assert.Equal(diverged.Step - 1, saved[^1].Step);
+        Assert.Equal(saved[^1].Path, diverged.LastCheckpoint);
+        Assert.Equal(1e30, diverged.LearningRate);
+        Assert.Contains($"at step {diverged.Step} (learning_rate 1e+30)", diverged.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"Last good checkpoint: {saved[^1].Path}", diverged.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] Serialize(TorchSharp.Modules.AdamW optimizer)
     {
         using var stream = new MemoryStream();
