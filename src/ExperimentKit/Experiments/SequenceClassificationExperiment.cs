@@ -13,7 +13,7 @@ namespace ExperimentKit.Experiments;
 /// typed pieces (model class, batch type, label enum); this class runs the pipeline:
 /// read → tokenize → seed → build model → train and evaluate → write the run folder.
 /// </summary>
-public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> : IExperiment
+public abstract partial class SequenceClassificationExperiment<TBatch, TModel, TLabel> : IExperiment
     where TBatch : ILabeledBatch
     where TModel : torch.nn.Module
     where TLabel : struct, Enum
@@ -54,6 +54,7 @@ public abstract class SequenceClassificationExperiment<TBatch, TModel, TLabel> :
         var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(new ConsoleReporter(console), recorder), checkpoints);
         var output = trainer.Train(data.Train, data.Validation, settings.Resume?.Checkpoint);
 
+        WritePredictions(folder.Path, evaluator.EvaluateWithPredictions(model, data.Validation, output.GlobalStep, output.Epoch), data.Validation);
         var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);
         RunArtifacts.Write(folder, model, modelFolder, output, epochs);
         folder.Complete();

@@ -24,7 +24,11 @@ public sealed class Evaluator<TModel, TBatch>(
     // The Trainer's compute_loss smooths labels in evaluation too, so eval_loss and loss compare.
     private readonly TrainingLoss lossFunction = new(args.LabelSmoothingFactor);
 
-    public EvaluationLogEntry Evaluate(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch)
+    public EvaluationLogEntry Evaluate(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch) =>
+        EvaluateWithPredictions(model, examples, step, epoch).Entry;
+
+    /// <summary>Trainer.predict: the evaluation and the logits it was computed from.</summary>
+    public (EvaluationLogEntry Entry, Predictions Predictions) EvaluateWithPredictions(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch)
     {
         var clock = Stopwatch.StartNew();
         var predictions = Predict(model, examples, out var loss);
@@ -33,7 +37,7 @@ public sealed class Evaluator<TModel, TBatch>(
             .Select(metric => new MetricValue(MetricNames.Of(metric), ClassificationMetrics.Compute(metric, predictions.PredictedLabels, labels)))
             .ToArray();
         var seconds = clock.Elapsed.TotalSeconds;
-        return new EvaluationLogEntry(step, epoch, loss, values, seconds, examples.Count / seconds);
+        return (new EvaluationLogEntry(step, epoch, loss, values, seconds, examples.Count / seconds), predictions);
     }
 
     /// <summary>Logits [N, num_labels] on the host, and the mean loss.</summary>

@@ -19,11 +19,36 @@ public sealed class TinyExperimentTests
         var result = RunTiny(output.Path);
 
         Assert.True(result.FinalEvaluation!.Metric("accuracy") >= 0.95, $"training accuracy {result.FinalEvaluation.Metric("accuracy")}");
-        string[] expected = ["all_results.json", "config.json", "config.yaml", "metrics.jsonl", "model.safetensors", "tokenizer_config.json", "vocab.txt"];
+        string[] expected = ["all_results.json", "config.json", "config.yaml", "metrics.jsonl", "model.safetensors", "predict_results.json", "predictions.safetensors", "tokenizer_config.json", "vocab.txt"];
         Assert.Equal(expected, Directory.GetFiles(result.RunDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
         Assert.Single(Directory.GetDirectories(output.Path));
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "config.json")))!;
         Assert.Equal("equivalent", (string?)config["id2label"]!["1"]);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "predict_results.json")))!;
+        Assert.Equal(result.FinalEvaluation.Metric("accuracy"), (double)results["test_accuracy"]!);
+        Assert.Equal([64, 2], Shape(result.RunDirectory, "predictions"));
+    }
+
+    [Fact]
+    public void Predict_writes_logits_and_label_ids_of_the_whole_mrpc_validation_split_beside_a_saved_model()
+    {
+        using var output = new TemporaryFolder();
+        var result = RunTiny(output.Path, maxSteps: 4);
+        var checkpoint = Path.Combine(result.RunDirectory, "checkpoints", "checkpoint-4");
+
+        // The tiny experiment validates on its training pairs; this copy predicts MRPC's dev.tsv, as the reference does.
+        var experiment = output.File("mrpc-tiny-dev.yaml");
+        File.WriteAllText(experiment, File.ReadAllText(ExperimentFiles.PathOf("mrpc-tiny.yaml")).Replace("  validation_file: train.tsv\n", string.Empty, StringComparison.Ordinal).Replace("  max_eval_samples: 64\n", $"  data_root: {TestData.Root}\n", StringComparison.Ordinal));
+        Predict(["predict", checkpoint, "--split", "validation", experiment]);
+
+        Assert.Equal([408, 2], Shape(checkpoint, "predictions"));
+        Assert.Equal([408], Shape(checkpoint, "label_ids"));
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(checkpoint, "predict_results.json")))!.AsObject();
+        Assert.Equal(["test_loss", "test_accuracy", "test_f1", "test_runtime", "test_samples_per_second"], results.Select(p => p.Key));
+
+        // Without an experiment file, the run's own config.yaml says how to read the split (its 64 training pairs).
+        Predict(["predict", checkpoint]);
+        Assert.Equal([64, 2], Shape(checkpoint, "predictions"));
     }
 
     [Fact]
@@ -42,10 +67,27 @@ public sealed class TinyExperimentTests
             File.ReadAllBytes(Path.Combine(b.RunDirectory, "model.safetensors")));
     }
 
-    private static RunResult RunTiny(string outputDir)
+    private static RunResult RunTiny(string outputDir, int maxSteps = -1)
     {
         var spec = ExperimentFiles.Load("mrpc-tiny.yaml", outputDir);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        return new ExperimentKit.Experiments.MrpcTinyExperiment().Run(spec, new RunSettings(ExperimentFiles.PathOf("mrpc-tiny.yaml"), console));
+        // The run folder's config.yaml then names the data root, so `predict` finds the data from any folder.
+        spec = spec with { Dataset = spec.Dataset with { DataRoot = TestData.Root }, Training = spec.Training with { MaxSteps = maxSteps } };
+        return new ExperimentKit.Experiments.MrpcTinyExperiment().Run(spec, new RunSettings(ExperimentFiles.PathOf("mrpc-tiny.yaml"), QuietConsole()));
+    }
+
+    /// <summary>The command line in this process; what it printed is the failure message.</summary>
+    private static void Predict(string[] args)
+    {
+        using var printed = new StringWriter();
+        var exitCode = ExperimentKit.Cli.CommandLine.Run(args, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(printed) }));
+        Assert.True(exitCode == 0, printed.ToString());
+    }
+
+    private static IAnsiConsole QuietConsole() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+
+    private static long[] Shape(string folder, string tensor)
+    {
+        using var reader = ExperimentKit.Models.SafeTensorsFile.Open(Path.Combine(folder, ExperimentKit.Runs.PredictionsFile.TensorsFile));
+        return reader.Entries[tensor].Shape.ToArray();
     }
 }
