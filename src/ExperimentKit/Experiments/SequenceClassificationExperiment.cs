@@ -57,6 +57,7 @@ public abstract partial class SequenceClassificationExperiment<TBatch, TModel, T
         WritePredictions(folder.Path, evaluator.EvaluateWithPredictions(model, data.Validation, output.GlobalStep, output.Epoch), data.Validation);
         var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);
         RunArtifacts.Write(folder, model, modelFolder, output, epochs);
+        RunReport.Write(folder, spec.Name, recorder.Logs, recorder.Evaluations, output);
         folder.Complete();
 
         console.Write(EpochTable.Render(epochs));

@@ -19,7 +19,11 @@ public sealed class TinyExperimentTests
         var result = RunTiny(output.Path);
 
         Assert.True(result.FinalEvaluation!.Metric("accuracy") >= 0.95, $"training accuracy {result.FinalEvaluation.Metric("accuracy")}");
-        string[] expected = ["all_results.json", "config.json", "config.yaml", "metrics.jsonl", "model.safetensors", "predict_results.json", "predictions.safetensors", "tokenizer_config.json", "vocab.txt"];
+        string[] expected =
+        [
+            "all_results.json", "config.json", "config.yaml", "environment.json", "eval_accuracy.png", "eval_f1.png", "learning_rate.png", "loss.png", "metrics.jsonl",
+            "model.safetensors", "predict_results.json", "predictions.safetensors", "report.md", "tokenizer_config.json", "vocab.txt",
+        ];
         Assert.Equal(expected, Directory.GetFiles(result.RunDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
         Assert.Single(Directory.GetDirectories(output.Path));
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "config.json")))!;
@@ -27,6 +31,11 @@ public sealed class TinyExperimentTests
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "predict_results.json")))!;
         Assert.Equal(result.FinalEvaluation.Metric("accuracy"), (double)results["test_accuracy"]!);
         Assert.Equal([64, 2], Shape(result.RunDirectory, "predictions"));
+        Assert.All(Directory.GetFiles(result.RunDirectory, "*.png"), png => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]));
+        Assert.Contains("![Loss](loss.png)", File.ReadAllText(Path.Combine(result.RunDirectory, "report.md")), StringComparison.Ordinal);
+        var environment = JsonNode.Parse(File.ReadAllText(Path.Combine(result.RunDirectory, "environment.json")))!;
+        Assert.StartsWith("0.107", (string?)environment["torch_sharp"], StringComparison.Ordinal);
+        Assert.Equal("libtorch-cpu-linux-x64/2.10.0", (string?)environment["lib_torch"]);
     }
 
     [Fact]
