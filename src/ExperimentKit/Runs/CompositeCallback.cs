@@ -7,7 +7,7 @@ public sealed class CompositeCallback(params ITrainerCallback[] callbacks) : ITr
 {
     public void OnTrainBegin(TrainingPlan plan, int exampleCount) => Each(c => c.OnTrainBegin(plan, exampleCount));
 
-    public void OnStep(int step, int totalSteps, double epoch, double loss) => Each(c => c.OnStep(step, totalSteps, epoch, loss));
+    public void OnStep(StepProgress progress) => Each(c => c.OnStep(progress));
 
     public void OnLog(TrainingLogEntry entry) => Each(c => c.OnLog(entry));
 

@@ -16,7 +16,7 @@ public sealed class RunRecorder(MetricsLog log) : ITrainerCallback
     {
     }
 
-    public void OnStep(int step, int totalSteps, double epoch, double loss)
+    public void OnStep(StepProgress progress)
     {
     }
 

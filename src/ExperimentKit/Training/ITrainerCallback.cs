@@ -5,7 +5,7 @@ public interface ITrainerCallback
 {
     void OnTrainBegin(TrainingPlan plan, int exampleCount);
 
-    void OnStep(int step, int totalSteps, double epoch, double loss);
+    void OnStep(StepProgress progress);
 
     void OnLog(TrainingLogEntry entry);
 

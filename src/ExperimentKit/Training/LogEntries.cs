@@ -1,5 +1,8 @@
 namespace ExperimentKit.Training;
 
+/// <summary>One optimizer step done: its loss (not averaged) and the learning rate the next step will use.</summary>
+public sealed record StepProgress(int Step, int TotalSteps, double Epoch, double Loss, double LearningRate);
+
 /// <summary>A training log event (one line of the Trainer's log_history).</summary>
 public sealed record TrainingLogEntry(int Step, double Epoch, double Loss, double GradNorm, double LearningRate);
 

@@ -76,7 +76,7 @@ public sealed partial class Trainer<TModel, TBatch>(
                 SetLearningRate(optimizer, schedule.Factor(++step));
                 losses.Add(loss);
                 epochReached = epoch + ((stepInEpoch + 1) / (double)plan.StepsPerEpoch);
-                callback.OnStep(step, plan.TotalSteps, epochReached, loss);
+                callback.OnStep(new StepProgress(step, plan.TotalSteps, epochReached, loss, CurrentLearningRate(optimizer)));
 
                 if (args.LoggingStrategy == IntervalStrategy.Steps && step % args.LoggingSteps == 0)
                 {

@@ -157,9 +157,9 @@ public sealed class CheckpointTests
         {
         }
 
-        public void OnStep(int step, int totalSteps, double epoch, double loss)
+        public void OnStep(StepProgress progress)
         {
-            if (step == stopStep)
+            if (progress.Step == stopStep)
             {
                 throw new OperationCanceledException($"stopped at step {stopStep}");
             }

@@ -17,7 +17,7 @@ internal sealed class RecordingCallback : ITrainerCallback
     {
     }
 
-    public void OnStep(int step, int totalSteps, double epoch, double loss) => StepLosses.Add(loss);
+    public void OnStep(StepProgress progress) => StepLosses.Add(progress.Loss);
 
     public void OnLog(TrainingLogEntry entry) => Logs.Add(entry);
 
