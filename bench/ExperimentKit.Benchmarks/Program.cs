@@ -4,6 +4,7 @@ return args switch
 {
     ["tokenizers", .. var rest] => TokenizerBenchmark.Run(rest),
     ["encoder-parity"] => EncoderParityBenchmark.Run(),
+    ["memory"] => MemoryBenchmark.Run(),
     _ => Usage(),
 };
 
@@ -12,5 +13,6 @@ static int Usage()
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ExperimentKit.Benchmarks -- <benchmark>");
     Console.Error.WriteLine("  tokenizers [--runs N]   tokens/s of ours, HF Rust, Microsoft.ML.Tokenizers, FastBertTokenizer");
     Console.Error.WriteLine("  encoder-parity          our encoder vs ONNX Runtime on all-MiniLM-L6-v2: max difference and pairs/s");
+    Console.Error.WriteLine("  memory                  resident memory over 1,000 trainer steps of a tiny BERT");
     return 2;
 }

@@ -21,9 +21,32 @@ public sealed record TrainingSpec
     public double WarmupRatio { get; init; }
     public int WarmupSteps { get; init; }
     public int Seed { get; init; } = 42;
+
+    /// <summary>The seed of the training order; null: <see cref="Seed"/>, as in Hugging Face.</summary>
+    public int? DataSeed { get; init; }
+    public IntervalStrategy LoggingStrategy { get; init; } = IntervalStrategy.Steps;
     public int LoggingSteps { get; init; } = 500;
     public IntervalStrategy EvalStrategy { get; init; } = IntervalStrategy.No;
     public int? EvalSteps { get; init; }
+    public IntervalStrategy SaveStrategy { get; init; } = IntervalStrategy.Steps;
+    public int SaveSteps { get; init; } = 500;
+
+    /// <summary>How many checkpoints to keep (oldest deleted first, never the best); null keeps all.</summary>
+    public int? SaveTotalLimit { get; init; }
+    public bool LoadBestModelAtEnd { get; init; }
+
+    /// <summary>`loss` or a metric of the experiment, with or without `eval_`; null: `loss` when load_best_model_at_end.</summary>
+    public string? MetricForBestModel { get; init; }
+
+    /// <summary>Null: derived from the metric's name (false for a loss), as in Hugging Face.</summary>
+    public bool? GreaterIsBetter { get; init; }
+
+    /// <summary>EarlyStoppingCallback: stop after this many evaluations without improvement; null: never.</summary>
+    public int? EarlyStoppingPatience { get; init; }
+
+    /// <summary>EarlyStoppingCallback: how much better than the best an evaluation must be to count as an improvement.</summary>
+    public double EarlyStoppingThreshold { get; init; }
+    public double LabelSmoothingFactor { get; init; }
     public bool DataloaderDropLast { get; init; }
 }
 
@@ -35,11 +58,13 @@ public enum IntervalStrategy
     Epoch,
 }
 
-/// <summary>YAML: linear, cosine, constant, constant_with_warmup.</summary>
+/// <summary>YAML: linear, cosine, constant, constant_with_warmup, polynomial, cosine_with_restarts.</summary>
 public enum LrSchedulerKind
 {
     Linear,
     Cosine,
     Constant,
     ConstantWithWarmup,
+    Polynomial,
+    CosineWithRestarts,
 }

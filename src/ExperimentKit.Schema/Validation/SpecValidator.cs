@@ -93,37 +93,6 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
         OptionalPositive("collator.pad_to_multiple_of", spec.Collator.PadToMultipleOf);
     }
 
-    private void ValidateTraining(TrainingSpec t)
-    {
-        Check(t.MaxSteps == -1 || t.MaxSteps > 0, SchemaRules.OutOfRange, "training.max_steps", $"'max_steps' must be positive, or -1 to train for num_train_epochs, got {Text(t.MaxSteps)}");
-        Check(t.MaxSteps > 0 || t.NumTrainEpochs > 0, SchemaRules.OutOfRange, "training.num_train_epochs", $"'num_train_epochs' must be greater than 0, got {Text(t.NumTrainEpochs)}");
-        Positive("training.per_device_train_batch_size", t.PerDeviceTrainBatchSize);
-        Positive("training.per_device_eval_batch_size", t.PerDeviceEvalBatchSize);
-        Positive("training.gradient_accumulation_steps", t.GradientAccumulationSteps);
-        Positive("training.logging_steps", t.LoggingSteps);
-        OptionalPositive("training.eval_steps", t.EvalSteps);
-        Check(t.LearningRate > 0, SchemaRules.OutOfRange, "training.learning_rate", $"'learning_rate' must be greater than 0, got {Text(t.LearningRate)}");
-        Check(t.WeightDecay >= 0, SchemaRules.OutOfRange, "training.weight_decay", $"'weight_decay' must be 0 or more, got {Text(t.WeightDecay)}");
-        Probability("training.adam_beta1", t.AdamBeta1);
-        Probability("training.adam_beta2", t.AdamBeta2);
-        Check(t.AdamEpsilon > 0, SchemaRules.OutOfRange, "training.adam_epsilon", $"'adam_epsilon' must be greater than 0, got {Text(t.AdamEpsilon)}");
-        Check(t.MaxGradNorm >= 0, SchemaRules.OutOfRange, "training.max_grad_norm", $"'max_grad_norm' must be 0 (no clipping) or more, got {Text(t.MaxGradNorm)}");
-        Check(t.WarmupRatio is >= 0 and <= 1, SchemaRules.OutOfRange, "training.warmup_ratio", $"'warmup_ratio' must be in [0, 1], got {Text(t.WarmupRatio)}");
-        Check(t.WarmupSteps >= 0, SchemaRules.OutOfRange, "training.warmup_steps", $"'warmup_steps' must be 0 or more, got {Text(t.WarmupSteps)}");
-        Check(
-            !(t.WarmupRatio > 0 && t.WarmupSteps > 0),
-            SchemaRules.ConflictingSettings,
-            "training.warmup_steps",
-            $"set either 'warmup_ratio' ({Text(t.WarmupRatio)}) or 'warmup_steps' ({Text(t.WarmupSteps)}), not both");
-
-        // HF falls back to logging_steps, whose default (500) silently outlasts many small runs: ask for one of them.
-        Check(
-            t.EvalStrategy != IntervalStrategy.Steps || Written("training.eval_steps") || Written("training.logging_steps"),
-            SchemaRules.ConflictingSettings,
-            "training.eval_strategy",
-            "eval_strategy 'steps' needs 'eval_steps' (or 'logging_steps', which it falls back to)");
-    }
-
     private void Positive(string path, int value) =>
         Check(value > 0, SchemaRules.OutOfRange, path, $"'{Key(path)}' must be a positive integer, got {Text(value)}");
 

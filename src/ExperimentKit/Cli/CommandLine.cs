@@ -1,6 +1,9 @@
 using ExperimentKit.Data;
 using ExperimentKit.Experiments;
+using ExperimentKit.Runs;
+using ExperimentKit.Training;
 using ExperimentKit.Schema;
+using ExperimentKit.Schema.Model;
 using Spectre.Console;
 
 namespace ExperimentKit.Cli;
@@ -42,17 +45,44 @@ public static class CommandLine
             return 0;
         }
 
-        if (args.Length > 1)
+        if (args[0] == "predict")
         {
-            console.MarkupLineInterpolated($"[red]Unexpected arguments:[/] {string.Join(' ', args.Skip(1))}");
-            PrintUsage(console);
-            return 2;
+            return Predict(args[1..], console);
         }
 
-        return RunExperiment(args[0], console);
+        var resume = args.Length > 1 && args[1] == "--resume";
+        if (args.Length > (resume ? 3 : 1))
+        {
+            return Usage(console, args.Skip(resume ? 3 : 1));
+        }
+
+        var checkpoint = resume && args.Length == 3 ? args[2] : null;
+        return WithExperiment(args[0], console, (spec, experiment) =>
+        {
+            var resumeFrom = !resume ? null : checkpoint is null ? ResumeRequest.Latest(spec.Training.OutputDir) : ResumeRequest.FromCheckpoint(checkpoint);
+            experiment.Run(spec, new RunSettings(args[0], console, Resume: resumeFrom));
+        });
     }
 
-    private static int RunExperiment(string file, IAnsiConsole console)
+    private static int Predict(string[] args, IAnsiConsole console)
+    {
+        if (PredictArguments.Parse(args) is not { } predict)
+        {
+            return Usage(console, args);
+        }
+
+        var file = predict.ExperimentFile ?? PredictArguments.ResolvedConfigOf(predict.ModelFolder);
+        if (file is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] no config.yaml in or above {Path.GetFullPath(predict.ModelFolder)}: name the experiment file after the folder");
+            return 1;
+        }
+
+        return WithExperiment(file, console, (spec, experiment) => experiment.Predict(spec, predict.ModelFolder, predict.Split, new RunSettings(file, console)));
+    }
+
+    /// <summary>Validates the YAML as the compiler did, finds the compiled experiment and runs <paramref name="action"/> with it.</summary>
+    private static int WithExperiment(string file, IAnsiConsole console, Action<ExperimentSpec, IExperiment> action)
     {
         if (!File.Exists(file))
         {
@@ -83,19 +113,30 @@ public static class CommandLine
 
         try
         {
-            registration.Create().Run(parsed.Spec, new RunSettings(file, console));
+            action(parsed.Spec, registration.Create());
             return 0;
         }
-        catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException or ExperimentConfigurationException or NotSupportedException)
+        catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException or ExperimentConfigurationException or NotSupportedException or TrainingDivergedException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
             return 1;
         }
     }
 
+    private static int Usage(IAnsiConsole console, IEnumerable<string> unexpected)
+    {
+        console.MarkupLineInterpolated($"[red]Unexpected arguments:[/] {string.Join(' ', unexpected)}");
+        PrintUsage(console);
+        return 2;
+    }
+
     private static void PrintUsage(IAnsiConsole console)
     {
         console.WriteLine("usage: dotnet run -- <experiments/name.yaml>   fine-tune and evaluate as the YAML declares");
+        console.WriteLine("       dotnet run -- <experiments/name.yaml> --resume [checkpoint folder]");
+        console.WriteLine("                                               continue an interrupted run: its latest checkpoint, or the one named");
+        console.WriteLine("       dotnet run -- predict <model folder> [--split validation|train] [experiments/name.yaml]");
+        console.WriteLine("                                               predictions of a run's or checkpoint's model, written into that folder");
         console.WriteLine("       dotnet run -- --list                    list the compiled experiments");
     }
 }

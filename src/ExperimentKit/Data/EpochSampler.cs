@@ -16,5 +16,10 @@ public sealed class EpochSampler(int count, long seed) : IDisposable
         return permutation.data<long>().Select(index => (int)index).ToArray();
     }
 
+    /// <summary>The generator's state (a byte tensor the caller disposes), to continue the same orders after a restart.</summary>
+    public torch.Tensor GetState() => generator.get_state();
+
+    public void SetState(torch.Tensor state) => generator.set_state(state);
+
     public void Dispose() => generator.Dispose();
 }

@@ -1,8 +1,11 @@
 using ExperimentKit.Data;
+using ExperimentKit.Runs;
 using Spectre.Console;
 
 namespace ExperimentKit.Experiments;
 
-/// <summary>How to run: the experiment file (data and relative paths are found from it) and where to report.</summary>
-/// <param name="TokenizationCache">Where tokenized splits are cached; null: <see cref="TokenizationCache.FromEnvironment"/>.</param>
-public sealed record RunSettings(string ExperimentFile, IAnsiConsole Console, TokenizationCache? TokenizationCache = null);
+/// <summary>
+/// How to run: the experiment file (data and relative paths are found from it), where to report, where tokenized
+/// splits are cached (null: <see cref="TokenizationCache.FromEnvironment"/>) and the interrupted run to continue, if any.
+/// </summary>
+public sealed record RunSettings(string ExperimentFile, IAnsiConsole Console, TokenizationCache? TokenizationCache = null, ResumeRequest? Resume = null);

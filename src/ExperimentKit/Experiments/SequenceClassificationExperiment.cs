@@ -14,7 +14,7 @@ namespace ExperimentKit.Experiments;
 /// read → tokenize → seed → build model → train and evaluate → write the run folder.
 /// </summary>
 /// <typeparam name="TConfig">The config type of the YAML's model_type (BertConfig, DistilBertConfig).</typeparam>
-public abstract class SequenceClassificationExperiment<TConfig, TBatch, TModel, TLabel> : IExperiment
+public abstract partial class SequenceClassificationExperiment<TConfig, TBatch, TModel, TLabel> : IExperiment
     where TConfig : PretrainedConfig
     where TBatch : ILabeledBatch
     where TModel : torch.nn.Module, IPretrainedModel<TConfig>
@@ -37,19 +37,25 @@ public abstract class SequenceClassificationExperiment<TConfig, TBatch, TModel, 
         using var model = CreateModel(source.Config);
         source.LoadWeights(model, console);
 
-        var folder = RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
+        var folder = settings.Resume is { } resume ? RunFolder.Reopen(resume.RunDirectory) : RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
         AtomicFile.WriteAllText(folder.File("config.yaml"), ResolvedConfigWriter.ToYaml(spec));
         console.MarkupLineInterpolated($"Run folder: [blue]{folder.FinalPath}[/]");
 
         var collator = new DataCollatorWithPadding(spec.Collator, spec.Model.PadTokenId, spec.Tokenizer.MaxLength);
         TBatch Collate(IReadOnlyList<EncodedExample> examples) => CreateBatch(collator.Collate(examples));
-        var recorder = new RunRecorder(new MetricsLog(folder.File("metrics.jsonl")));
+        var metrics = new MetricsLog(folder.File("metrics.jsonl"));
+        metrics.Clear();
+        var recorder = new RunRecorder(metrics);
+        var modelFolder = new ModelFolder(model.Config, data.Tokenizer, spec.Tokenizer.MaxLength);
+        var checkpoints = new CheckpointFolders(folder, path => modelFolder.Write(path, model), spec.Training.SaveTotalLimit);
         var evaluator = new Evaluator<TModel, TBatch>(spec.Training, spec.Metrics.ToArray(), Collate, Forward);
-        var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(new ConsoleReporter(console), recorder));
-        var output = trainer.Train(data.Train, data.Validation);
+        var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(new ConsoleReporter(console), recorder), checkpoints);
+        var output = trainer.Train(data.Train, data.Validation, settings.Resume?.Checkpoint);
 
+        WritePredictions(folder.Path, evaluator.EvaluateWithPredictions(model, data.Validation, output.GlobalStep, output.Epoch), data.Validation);
         var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);
-        RunArtifacts.Write(folder, model, model.Config, output, epochs, data.Tokenizer, spec.Tokenizer.MaxLength);
+        RunArtifacts.Write(folder, model, modelFolder, output, epochs);
+        RunReport.Write(folder, spec.Name, recorder.Logs, recorder.Evaluations, output);
         folder.Complete();
 
         console.Write(EpochTable.Render(epochs));

@@ -7,11 +7,13 @@ public sealed class CompositeCallback(params ITrainerCallback[] callbacks) : ITr
 {
     public void OnTrainBegin(TrainingPlan plan, int exampleCount) => Each(c => c.OnTrainBegin(plan, exampleCount));
 
-    public void OnStep(int step, int totalSteps, double epoch, double loss) => Each(c => c.OnStep(step, totalSteps, epoch, loss));
+    public void OnStep(StepProgress progress) => Each(c => c.OnStep(progress));
 
     public void OnLog(TrainingLogEntry entry) => Each(c => c.OnLog(entry));
 
     public void OnEvaluate(EvaluationLogEntry entry) => Each(c => c.OnEvaluate(entry));
+
+    public void OnEarlyStop(EarlyStopEvent stop) => Each(c => c.OnEarlyStop(stop));
 
     public void OnTrainEnd(TrainOutput output) => Each(c => c.OnTrainEnd(output));
 

@@ -9,14 +9,37 @@ namespace ExperimentKit.Runs;
 /// </summary>
 public sealed class MetricsLog(string path)
 {
-    public void Append(TrainingLogEntry entry) => Append(new JsonObject
+    public void Append(TrainingLogEntry entry) => Append(ToJson(entry));
+
+    public static JsonObject ToJson(TrainingLogEntry entry) => new()
     {
         ["loss"] = entry.Loss,
         ["grad_norm"] = entry.GradNorm,
         ["learning_rate"] = entry.LearningRate,
         ["epoch"] = entry.Epoch,
         ["step"] = entry.Step,
-    });
+    };
+
+    /// <summary>A log_history line back as the event it records (a training log or an evaluation).</summary>
+    public static object FromJson(JsonObject line)
+    {
+        var step = (int)line["step"]!;
+        var epoch = (double)line["epoch"]!;
+        if (line["loss"] is { } loss)
+        {
+            return new TrainingLogEntry(step, epoch, (double)loss, (double)line["grad_norm"]!, (double)line["learning_rate"]!);
+        }
+
+        string[] notMetrics = ["eval_loss", "eval_runtime", "eval_samples_per_second"];
+        var metrics = line
+            .Where(p => p.Key.StartsWith("eval_", StringComparison.Ordinal) && !notMetrics.Contains(p.Key))
+            .Select(p => new MetricValue(p.Key["eval_".Length..], (double)p.Value!))
+            .ToArray();
+        return new EvaluationLogEntry(step, epoch, (double)line["eval_loss"]!, metrics, (double)line["eval_runtime"]!, (double)line["eval_samples_per_second"]!);
+    }
+
+    /// <summary>Starts the file over: a resumed run replays its checkpoint's log_history, dropping what was logged after it.</summary>
+    public void Clear() => AtomicFile.WriteAllText(path, string.Empty);
 
     public void Append(EvaluationLogEntry entry) => Append(ToJson(entry));
 

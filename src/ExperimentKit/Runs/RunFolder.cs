@@ -17,6 +17,22 @@ public sealed class RunFolder
         Directory.CreateDirectory(Path);
     }
 
+    /// <summary>Whether a folder is a run that has not ended (it was stopped, or is still running).</summary>
+    public static bool IsIncomplete(string directory) =>
+        System.IO.Path.TrimEndingDirectorySeparator(directory).EndsWith(IncompleteSuffix, StringComparison.Ordinal);
+
+    /// <summary>An interrupted run's folder, to resume it where it is.</summary>
+    public static RunFolder Reopen(string incompleteDirectory)
+    {
+        var path = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(incompleteDirectory));
+        if (!IsIncomplete(path) || !Directory.Exists(path))
+        {
+            throw new IOException($"{path} is not an interrupted run (a folder named <run id>{IncompleteSuffix}); only those can be resumed.");
+        }
+
+        return new RunFolder(path[..^IncompleteSuffix.Length]);
+    }
+
     /// <summary>Where the run writes while it runs.</summary>
     public string Path { get; }
 

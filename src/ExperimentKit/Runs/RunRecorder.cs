@@ -16,7 +16,7 @@ public sealed class RunRecorder(MetricsLog log) : ITrainerCallback
     {
     }
 
-    public void OnStep(int step, int totalSteps, double epoch, double loss)
+    public void OnStep(StepProgress progress)
     {
     }
 
@@ -30,6 +30,10 @@ public sealed class RunRecorder(MetricsLog log) : ITrainerCallback
     {
         evaluations.Add(entry);
         log.Append(entry);
+    }
+
+    public void OnEarlyStop(EarlyStopEvent stop)
+    {
     }
 
     public void OnTrainEnd(TrainOutput output) => log.Append(output);

@@ -21,7 +21,14 @@ public sealed class Evaluator<TModel, TBatch>(
     where TModel : nn.Module
     where TBatch : ILabeledBatch
 {
-    public EvaluationLogEntry Evaluate(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch)
+    // The Trainer's compute_loss smooths labels in evaluation too, so eval_loss and loss compare.
+    private readonly TrainingLoss lossFunction = new(args.LabelSmoothingFactor);
+
+    public EvaluationLogEntry Evaluate(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch) =>
+        EvaluateWithPredictions(model, examples, step, epoch).Entry;
+
+    /// <summary>Trainer.predict: the evaluation and the logits it was computed from.</summary>
+    public (EvaluationLogEntry Entry, Predictions Predictions) EvaluateWithPredictions(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch)
     {
         var clock = Stopwatch.StartNew();
         var predictions = Predict(model, examples, out var loss);
@@ -30,7 +37,7 @@ public sealed class Evaluator<TModel, TBatch>(
             .Select(metric => new MetricValue(MetricNames.Of(metric), ClassificationMetrics.Compute(metric, predictions.PredictedLabels, labels)))
             .ToArray();
         var seconds = clock.Elapsed.TotalSeconds;
-        return new EvaluationLogEntry(step, epoch, loss, values, seconds, examples.Count / seconds);
+        return (new EvaluationLogEntry(step, epoch, loss, values, seconds, examples.Count / seconds), predictions);
     }
 
     /// <summary>Logits [N, num_labels] on the host, and the mean loss.</summary>
@@ -48,10 +55,7 @@ public sealed class Evaluator<TModel, TBatch>(
                 var slice = examples.Skip(start).Take(args.PerDeviceEvalBatchSize).ToArray();
                 using var batch = collate(slice);
                 var output = forward(model, batch);
-                if (output.Loss is { } loss)
-                {
-                    lossSum += loss.item<float>() * slice.Length;
-                }
+                lossSum += lossFunction.Of(output, batch.Labels).item<float>() * slice.Length;
 
                 var host = output.Logits.to_type(ScalarType.Float32).cpu();
                 var columns = (int)host.shape[1];

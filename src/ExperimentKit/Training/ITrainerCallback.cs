@@ -5,11 +5,13 @@ public interface ITrainerCallback
 {
     void OnTrainBegin(TrainingPlan plan, int exampleCount);
 
-    void OnStep(int step, int totalSteps, double epoch, double loss);
+    void OnStep(StepProgress progress);
 
     void OnLog(TrainingLogEntry entry);
 
     void OnEvaluate(EvaluationLogEntry entry);
+
+    void OnEarlyStop(EarlyStopEvent stop);
 
     void OnTrainEnd(TrainOutput output);
 }

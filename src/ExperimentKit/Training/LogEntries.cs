@@ -1,5 +1,8 @@
 namespace ExperimentKit.Training;
 
+/// <summary>One optimizer step done: its loss (not averaged) and the learning rate the next step will use.</summary>
+public sealed record StepProgress(int Step, int TotalSteps, double Epoch, double Loss, double LearningRate);
+
 /// <summary>A training log event (one line of the Trainer's log_history).</summary>
 public sealed record TrainingLogEntry(int Step, double Epoch, double Loss, double GradNorm, double LearningRate);
 
@@ -29,3 +32,6 @@ public sealed record TrainOutput(
 
 /// <summary>Per-epoch row of the final summary table, as the notebook's Trainer prints it.</summary>
 public sealed record EpochSummary(int Epoch, double? TrainingLoss, EvaluationLogEntry Evaluation);
+
+/// <summary>EarlyStoppingCallback ended training: the watched metric has not improved for <c>Evaluations</c> evaluations.</summary>
+public sealed record EarlyStopEvent(int Step, string Metric, int Evaluations, double BestMetric, int BestStep);

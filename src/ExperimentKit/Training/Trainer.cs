@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using ExperimentKit.Data;
 using ExperimentKit.Models;
+using ExperimentKit.Runs;
 using ExperimentKit.Schema.Model;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -10,82 +12,147 @@ namespace ExperimentKit.Training;
 
 /// <summary>
 /// The Hugging Face Trainer loop for one model and batch type: AdamW with decoupled weight decay,
-/// a scheduled learning rate, gradient accumulation and clipping, logging every logging_steps and
-/// evaluation by eval_strategy. Everything a step allocates lives in a dispose scope, so memory is flat.
+/// a scheduled learning rate, gradient accumulation and clipping, logging, evaluation and saving by their
+/// strategies, and early stopping on metric_for_best_model. At each step's end, and again at each epoch's end, it
+/// logs, then evaluates, then saves, as the Trainer does. Everything a step allocates lives in a dispose scope,
+/// so memory is flat.
 /// </summary>
-public sealed class Trainer<TModel, TBatch>(
+public sealed partial class Trainer<TModel, TBatch>(
     TModel model,
     TrainingSpec args,
     Func<IReadOnlyList<EncodedExample>, TBatch> collate,
     Func<TModel, TBatch, SequenceClassifierOutput> forward,
     Evaluator<TModel, TBatch> evaluator,
-    ITrainerCallback callback)
+    ITrainerCallback callback,
+    ICheckpointSink? checkpoints = null)
     where TModel : nn.Module
     where TBatch : ILabeledBatch
 {
-    public TrainOutput Train(IReadOnlyList<EncodedExample> train, IReadOnlyList<EncodedExample> evaluation)
+    private readonly TrainingLoss trainingLoss = new(args.LabelSmoothingFactor);
+    private readonly List<JsonObject> history = [];
+    private readonly RunningLoss losses = new();
+    private BestModelTracker? best;
+    private TrainingPlan plan = null!;
+    private int step;
+    private double epochReached;
+    private double gradNorm;
+    private string? bestCheckpoint;
+    private string? lastCheckpoint;
+    private bool started;
+
+    /// <summary>Trains from the start, or from <paramref name="resumeFrom"/> (a checkpoint folder) exactly as if never stopped. Once per Trainer.</summary>
+    public TrainOutput Train(IReadOnlyList<EncodedExample> train, IReadOnlyList<EncodedExample> evaluation, string? resumeFrom = null)
     {
-        var plan = TrainingPlan.Of(args, train.Count);
-        var schedule = new LearningRateSchedule(args.LrSchedulerType, plan.WarmupSteps, plan.TotalSteps);
+        if (started)
+        {
+            throw new InvalidOperationException("A Trainer trains once: its state is the run's.");
+        }
+
+        started = true;
+        plan = TrainingPlan.Of(args, train.Count);
+        var schedule = LearningRateSchedule.For(args, plan);
         using var optimizer = OptimizerFactory.CreateAdamW(model, args);
-        using var sampler = new EpochSampler(train.Count, args.Seed);
+        using var sampler = new EpochSampler(train.Count, ResolvedTraining.DataSeed(args));
+        best = BestModelTracker.For(args);
         var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
-        SetLearningRate(optimizer, schedule.Factor(0));
         callback.OnTrainBegin(plan, train.Count);
+        (ResumePosition Position, int[] Order)? resumed = resumeFrom is null ? null : Resume(resumeFrom, optimizer, sampler);
+        SetLearningRate(optimizer, schedule.Factor(step));
 
         var clock = Stopwatch.StartNew();
-        var step = 0;
-        var lossSinceLog = 0.0;
-        var stepsSinceLog = 0;
-        var lossTotal = 0.0;
-        var epochReached = 0.0;
-        for (var epoch = 0; epoch < plan.Epochs && step < plan.TotalSteps; epoch++)
+        var epochBefore = epochReached;
+        var stepsBefore = step;
+        var stop = false;
+        var firstEpoch = resumed is null ? 0 : resumed.Value.Position.EpochIndex + (resumed.Value.Position.EpochEndDone ? 1 : 0);
+        for (var epoch = firstEpoch; epoch < plan.Epochs && step < plan.TotalSteps && !stop; epoch++)
         {
             model.train();
-            var order = sampler.NextPermutation();
-            for (var stepInEpoch = 0; stepInEpoch < plan.StepsPerEpoch && step < plan.TotalSteps; stepInEpoch++)
+            var continuing = resumed is { Position.EpochEndDone: false } && epoch == resumed.Value.Position.EpochIndex;
+            var order = continuing ? resumed!.Value.Order : sampler.NextPermutation();
+            var stepInEpoch = continuing ? resumed!.Value.Position.StepInEpoch : 0;
+            for (; stepInEpoch < plan.StepsPerEpoch && step < plan.TotalSteps && !stop; stepInEpoch++)
             {
-                var loss = OptimizerStep(optimizer, parameters, train, order, stepInEpoch, out var gradNorm);
+                var loss = OptimizerStep(optimizer, parameters, train, order, stepInEpoch);
                 SetLearningRate(optimizer, schedule.Factor(++step));
-                lossSinceLog += loss;
-                lossTotal += loss;
-                stepsSinceLog++;
+                losses.Add(loss);
                 epochReached = epoch + ((stepInEpoch + 1) / (double)plan.StepsPerEpoch);
-                callback.OnStep(step, plan.TotalSteps, epochReached, loss);
+                callback.OnStep(new StepProgress(step, plan.TotalSteps, epochReached, loss, CurrentLearningRate(optimizer)));
 
-                if (args.LoggingSteps > 0 && step % args.LoggingSteps == 0)
+                if (args.LoggingStrategy == IntervalStrategy.Steps && step % args.LoggingSteps == 0)
                 {
-                    callback.OnLog(new TrainingLogEntry(step, epochReached, lossSinceLog / stepsSinceLog, gradNorm, CurrentLearningRate(optimizer)));
-                    lossSinceLog = 0;
-                    stepsSinceLog = 0;
+                    Log(optimizer);
                 }
 
-                if (args.EvalStrategy == IntervalStrategy.Steps && step % (args.EvalSteps ?? args.LoggingSteps) == 0)
+                if (args.EvalStrategy == IntervalStrategy.Steps && step % ResolvedTraining.EvalSteps(args) == 0)
                 {
-                    callback.OnEvaluate(evaluator.Evaluate(model, evaluation, step, epochReached));
+                    stop = Evaluate(evaluation);
                 }
+
+                // Like DefaultFlowCallback, the 'steps' strategy also saves the last step.
+                if (args.SaveStrategy == IntervalStrategy.Steps && (step % args.SaveSteps == 0 || step == plan.TotalSteps))
+                {
+                    Save(optimizer, sampler, order, new Position(epoch, stepInEpoch + 1, EpochEndDone: false));
+                }
+            }
+
+            if (args.LoggingStrategy == IntervalStrategy.Epoch && losses.StepsSinceLog > 0)
+            {
+                Log(optimizer);
             }
 
             if (args.EvalStrategy == IntervalStrategy.Epoch)
             {
-                callback.OnEvaluate(evaluator.Evaluate(model, evaluation, step, epochReached));
+                stop |= Evaluate(evaluation);
+            }
+
+            if (args.SaveStrategy == IntervalStrategy.Epoch)
+            {
+                Save(optimizer, sampler, order, new Position(epoch, stepInEpoch, EpochEndDone: true));
             }
         }
 
+        LoadBestModel();
         var seconds = clock.Elapsed.TotalSeconds;
         var output = new TrainOutput(
             step,
-            step == 0 ? 0 : lossTotal / step,
+            step == 0 ? 0 : losses.Total / step,
             seconds,
-            train.Count * epochReached / seconds,
-            step / seconds,
+            train.Count * (epochReached - epochBefore) / seconds,
+            (step - stepsBefore) / seconds,
             epochReached);
         callback.OnTrainEnd(output);
         return output;
     }
 
-    /// <summary>One optimizer step over gradient_accumulation_steps batches; returns the mean loss.</summary>
-    private double OptimizerStep(AdamW optimizer, Parameter[] parameters, IReadOnlyList<EncodedExample> train, int[] order, int stepInEpoch, out double gradNorm)
+    private void Log(AdamW optimizer)
+    {
+        var entry = new TrainingLogEntry(step, epochReached, losses.TakeMean(), gradNorm, CurrentLearningRate(optimizer));
+        history.Add(MetricsLog.ToJson(entry));
+        callback.OnLog(entry);
+    }
+
+    /// <summary>Evaluates and reports; true when early stopping ends training here.</summary>
+    private bool Evaluate(IReadOnlyList<EncodedExample> evaluation)
+    {
+        var entry = evaluator.Evaluate(model, evaluation, step, epochReached);
+        history.Add(MetricsLog.ToJson(entry));
+        callback.OnEvaluate(entry);
+        if (best is null)
+        {
+            return false;
+        }
+
+        best.Observe(entry);
+        if (best.ShouldStop)
+        {
+            callback.OnEarlyStop(new EarlyStopEvent(step, best.MetricKey, best.EvaluationsWithoutImprovement, best.BestMetric!.Value, best.BestStep!.Value));
+        }
+
+        return best.ShouldStop;
+    }
+
+    /// <summary>One optimizer step over gradient_accumulation_steps batches; returns the mean loss, which must be finite.</summary>
+    private double OptimizerStep(AdamW optimizer, Parameter[] parameters, IReadOnlyList<EncodedExample> train, int[] order, int stepInEpoch)
     {
         using var scope = NewDisposeScope();
         var accumulated = 0.0;
@@ -93,16 +160,21 @@ public sealed class Trainer<TModel, TBatch>(
         {
             var batchIndex = (stepInEpoch * args.GradientAccumulationSteps) + micro;
             using var batch = collate(Slice(train, order, batchIndex));
-            var output = forward(model, batch);
-            var loss = output.Loss ?? throw new InvalidOperationException("The model returned no loss although labels were given.");
+            var loss = trainingLoss.Of(forward(model, batch), batch.Labels);
             (loss / args.GradientAccumulationSteps).backward();
             accumulated += loss.item<float>();
+        }
+
+        var mean = accumulated / args.GradientAccumulationSteps;
+        if (!double.IsFinite(mean))
+        {
+            throw new TrainingDivergedException(step + 1, mean, CurrentLearningRate(optimizer), lastCheckpoint is null ? null : checkpoints!.Resolve(lastCheckpoint));
         }
 
         gradNorm = args.MaxGradNorm > 0 ? nn.utils.clip_grad_norm_(parameters, args.MaxGradNorm) : 0.0;
         optimizer.step();
         optimizer.zero_grad();
-        return accumulated / args.GradientAccumulationSteps;
+        return mean;
     }
 
     private EncodedExample[] Slice(IReadOnlyList<EncodedExample> train, int[] order, int batchIndex)

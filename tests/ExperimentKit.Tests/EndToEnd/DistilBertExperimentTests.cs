@@ -17,7 +17,7 @@ public sealed class DistilBertExperimentTests
         var result = ExperimentFiles.Run(new Sst2DistilbertTinyExperiment(), "sst2-distilbert-tiny.yaml", output.Path);
 
         Assert.True(result.FinalEvaluation!.Metric("accuracy") >= 0.95, $"training accuracy {result.FinalEvaluation.Metric("accuracy")}");
-        var config = RunFolderAssert.Whole(result.RunDirectory);
+        var config = RunFolderAssert.Whole(result.RunDirectory, "accuracy", "f1");
         Assert.Equal("distilbert", (string?)config["model_type"]);
         Assert.Equal(["DistilBertForSequenceClassification"], config["architectures"]!.AsArray().Select(a => (string?)a));
         Assert.Equal(64, (int?)config["dim"]);

@@ -22,11 +22,12 @@ internal static class ExperimentFiles
     }
 
     /// <summary>Runs experiments/<paramref name="name"/> through its compiled experiment, quietly, writing under <paramref name="outputDir"/>.</summary>
-    public static RunResult Run(IExperiment experiment, string name, string outputDir)
+    public static RunResult Run(IExperiment experiment, string name, string outputDir, Func<ExperimentSpec, ExperimentSpec>? adjust = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
         // A fresh tokenization cache each run: tests never touch the user's cache.
         using var cache = new TemporaryFolder();
-        return experiment.Run(Load(name, outputDir), new RunSettings(PathOf(name), console, new TokenizationCache(cache.Path)));
+        var spec = Load(name, outputDir);
+        return experiment.Run(adjust is null ? spec : adjust(spec), new RunSettings(PathOf(name), console, new TokenizationCache(cache.Path)));
     }
 }

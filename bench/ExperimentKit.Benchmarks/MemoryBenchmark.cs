@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using ExperimentKit.Data;
+using ExperimentKit.Models;
+using ExperimentKit.Schema.Model;
+using ExperimentKit.Training;
+using TorchSharp;
+
+namespace ExperimentKit.Benchmarks;
+
+/// <summary>
+/// `memory`: 1,000 optimizer steps of a tiny BERT through the real Trainer (with evaluation every 100 steps), printing
+/// the resident memory after a full garbage collection at step 100, at step 1,000 and in between. Every tensor a step makes lives in a
+/// dispose scope, so the ratio should stay within 5%.
+/// </summary>
+internal static class MemoryBenchmark
+{
+    private const int Steps = 1000;
+    private static readonly int[] Checkpoints = [100, 250, 500, 750, Steps];
+
+    public static int Run()
+    {
+        torch.manual_seed(1);
+        var config = new BertConfig { VocabSize = 1000, HiddenSize = 64, NumHiddenLayers = 2, NumAttentionHeads = 2, IntermediateSize = 128, MaxPositionEmbeddings = 64 };
+        using var model = new BertForSequenceClassification(config, numLabels: 2);
+        var args = new TrainingSpec { MaxSteps = Steps, PerDeviceTrainBatchSize = 16, PerDeviceEvalBatchSize = 64, LoggingSteps = 100, EvalStrategy = IntervalStrategy.Steps, EvalSteps = 100, SaveStrategy = IntervalStrategy.No };
+        var random = new Random(1);
+        var examples = Enumerable.Range(0, 512).Select(_ => Example(random)).ToArray();
+        var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 64);
+        Batch Collate(IReadOnlyList<EncodedExample> batch) => new(collator.Collate(batch));
+        static SequenceClassifierOutput Forward(BertForSequenceClassification m, Batch b) => m.forward(b.Collated.InputIds, b.Collated.AttentionMask, b.Collated.TokenTypeIds, b.Collated.Labels);
+        var evaluator = new Evaluator<BertForSequenceClassification, Batch>(args, [MetricKind.Accuracy], Collate, Forward);
+        var memory = new MemoryProbe(Checkpoints);
+        new Trainer<BertForSequenceClassification, Batch>(model, args, Collate, Forward, evaluator, memory).Train(examples, examples[..128]);
+
+        foreach (var (step, bytes) in memory.Readings)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resident memory at step {step,5}: {bytes / 1048576.0:0.0} MiB"));
+        }
+
+        var first = memory.Readings[Checkpoints[0]];
+        var last = memory.Readings[Steps];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: {last / (double)first:0.000} (flat within 5%: {Math.Abs((last / (double)first) - 1) <= 0.05})"));
+        return 0;
+    }
+
+    /// <summary>A random sequence of 10 to 50 tokens with a random label.</summary>
+    private static EncodedExample Example(Random random)
+    {
+        int[] ids = [2, .. Enumerable.Range(0, random.Next(8, 48)).Select(_ => random.Next(10, 1000)), 3];
+        return new EncodedExample(ids, new int[ids.Length], random.Next(2));
+    }
+
+    /// <summary>A batch as the collator makes it.</summary>
+    private sealed class Batch(CollatedBatch collated) : ILabeledBatch
+    {
+        public CollatedBatch Collated => collated;
+
+        public torch.Tensor Labels => collated.Labels;
+
+        public int Size => (int)collated.InputIds.shape[0];
+
+        public void Dispose()
+        {
+            collated.InputIds.Dispose();
+            collated.AttentionMask.Dispose();
+            collated.TokenTypeIds?.Dispose();
+            collated.Labels.Dispose();
+        }
+    }
+
+    /// <summary>Process.WorkingSet64 after a full collection, at the given steps.</summary>
+    private sealed class MemoryProbe(int[] steps) : ITrainerCallback
+    {
+        public Dictionary<int, long> Readings { get; } = [];
+
+        public void OnTrainBegin(TrainingPlan plan, int exampleCount)
+        {
+        }
+
+        public void OnStep(StepProgress progress)
+        {
+            if (!steps.Contains(progress.Step))
+            {
+                return;
+            }
+
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            using var process = Process.GetCurrentProcess();
+            Readings[progress.Step] = process.WorkingSet64;
+        }
+
+        public void OnLog(TrainingLogEntry entry)
+        {
+        }
+
+        public void OnEvaluate(EvaluationLogEntry entry)
+        {
+        }
+
+        public void OnEarlyStop(EarlyStopEvent stop)
+        {
+        }
+
+        public void OnTrainEnd(TrainOutput output)
+        {
+        }
+    }
+}

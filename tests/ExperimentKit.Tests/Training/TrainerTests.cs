@@ -1,0 +1,65 @@
+using ExperimentKit.Schema.Model;
+
+namespace ExperimentKit.Tests.Training;
+
+/// <summary>The Trainer loop's TrainingArguments on a tiny model: logging strategy, early stopping, data_seed.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class TrainerTests
+{
+    private static readonly TrainingSpec Base = TrainerHarness.Args with { Seed = 3, SaveStrategy = IntervalStrategy.No };
+
+    private static readonly IReadOnlyList<ExperimentKit.Data.EncodedExample> Train = TrainerHarness.Examples(32);
+
+    [Fact]
+    public void Logging_strategy_epoch_logs_the_mean_loss_of_each_epoch_at_its_last_step()
+    {
+        var (_, events, _) = TrainerHarness.Train(Base with { LoggingStrategy = IntervalStrategy.Epoch }, Train);
+
+        Assert.Equal([4, 8, 12], events.Logs.Select(l => l.Step));
+        Assert.Equal([1.0, 2.0, 3.0], events.Logs.Select(l => l.Epoch));
+        for (var epoch = 0; epoch < 3; epoch++)
+        {
+            Assert.Equal(events.StepLosses.Skip(epoch * 4).Take(4).Average(), events.Logs[epoch].Loss, precision: 12);
+        }
+    }
+
+    [Fact]
+    public void Logging_strategy_no_never_logs()
+    {
+        var (output, events, _) = TrainerHarness.Train(Base with { LoggingStrategy = IntervalStrategy.No, LoggingSteps = 1 }, Train);
+
+        Assert.Empty(events.Logs);
+        Assert.Equal(12, output.GlobalStep);
+    }
+
+    [Fact]
+    public void Early_stopping_ends_training_after_patience_evaluations_without_an_improvement_beyond_the_threshold()
+    {
+        var args = Base with
+        {
+            NumTrainEpochs = 10,
+            EvalStrategy = IntervalStrategy.Epoch,
+            MetricForBestModel = "eval_loss",
+            EarlyStoppingPatience = 2,
+            EarlyStoppingThreshold = 1e6,
+        };
+
+        var (output, events, _) = TrainerHarness.Train(args, Train);
+
+        Assert.Equal(3, events.Evaluations.Count);
+        Assert.Equal(12, output.GlobalStep);
+        var stop = Assert.Single(events.EarlyStops);
+        Assert.Equal(new ExperimentKit.Training.EarlyStopEvent(12, "eval_loss", 2, events.Evaluations.Min(e => e.Loss), events.Evaluations.MinBy(e => e.Loss)!.Step), stop);
+    }
+
+    [Fact]
+    public void Data_seed_changes_the_order_but_not_the_initialisation_and_defaults_to_seed()
+    {
+        var (_, plain, _) = TrainerHarness.Train(Base, Train);
+        var (_, sameSeed, _) = TrainerHarness.Train(Base with { DataSeed = Base.Seed }, Train);
+        var (_, otherOrder, _) = TrainerHarness.Train(Base with { DataSeed = Base.Seed + 1 }, Train);
+
+        Assert.Equal(plain.StepLosses, sameSeed.StepLosses);
+        Assert.NotEqual(plain.StepLosses[0], otherOrder.StepLosses[0]);
+    }
+}
