@@ -5,18 +5,13 @@ namespace ExperimentKit.Benchmarks;
 /// <summary>The benchmark inputs: every MRPC pair (train, dev, test) and every SST-2 training sentence.</summary>
 internal sealed record BenchmarkData(string VocabPath, IReadOnlyList<string> Sentences, IReadOnlyList<(string First, string Second)> Pairs)
 {
-    /// <summary>$EXPERIMENTKIT_DATA_ROOT, else ../shared/data beside the repository that holds this program.</summary>
+    /// <summary>The runtime's data roots ($EXPERIMENTKIT_DATA_ROOT, then ../shared/data beside this program's repository).</summary>
+    public static DataRoot Root => DataRoot.Resolve(configuredRoot: null, AppContext.BaseDirectory);
+
     public static BenchmarkData Load()
     {
-        string root = Environment.GetEnvironmentVariable(DataRoot.EnvironmentVariable) is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(
-                DataRoot.FindRepositoryRoot(AppContext.BaseDirectory)
-                    ?? throw new DirectoryNotFoundException($"No ExperimentKit.sln above {AppContext.BaseDirectory}; set {DataRoot.EnvironmentVariable}."),
-                "..",
-                "shared",
-                "data");
-        string Glue(string task, string file) => Path.Combine(root, "glue", task, file);
+        var root = Root;
+        string Glue(string task, string file) => root.Locate(Path.Combine("glue", task, file), $"GLUE {task} {file}");
 
         var sst2 = TsvTable.Read(Glue("sst-2", "train.tsv"), hasHeader: true);
         int sentence = sst2.ColumnIndex("sentence");
@@ -30,7 +25,7 @@ internal sealed record BenchmarkData(string VocabPath, IReadOnlyList<string> Sen
         }
 
         return new BenchmarkData(
-            Path.Combine(root, "models", "bert-base-uncased", "vocab.txt"),
+            root.Locate(Path.Combine("models", "bert-base-uncased", "vocab.txt"), "bert-base-uncased vocabulary"),
             [.. sst2.Rows.Select(row => row.Fields[sentence])],
             pairs);
     }

@@ -58,10 +58,8 @@ internal static class EncoderParityBenchmark
 
     private static List<PaddedBatch> ValidationBatches(BertTokenizer tokenizer)
     {
-        var repository = DataRoot.FindRepositoryRoot(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
-        var root = DataRoot.Resolve(configuredRoot: null, Path.Combine(repository, "experiments", "mrpc.yaml"));
         var spec = new DatasetSpec { Name = KnownDatasets.Mrpc.Name, LabelNames = KnownDatasets.Mrpc.LabelNames };
-        var examples = TextClassificationReader.Read(spec, DatasetSplit.Validation, root);
+        var examples = TextClassificationReader.Read(spec, DatasetSplit.Validation, BenchmarkData.Root);
         return examples.Chunk(BatchSize)
             .Select(chunk => PaddedBatch.Of(chunk.Select(e => tokenizer.Encode(e.TextA, e.TextB)).ToArray()))
             .ToList();

@@ -52,7 +52,8 @@ public sealed class Evaluator<TModel, TBatch>(
             for (var start = 0; start < examples.Count; start += args.PerDeviceEvalBatchSize)
             {
                 using var scope = NewDisposeScope();
-                var slice = examples.Skip(start).Take(args.PerDeviceEvalBatchSize).ToArray();
+                // Index the batch directly: Skip over an IReadOnlyList walks from the start for every batch.
+                var slice = Enumerable.Range(start, Math.Min(args.PerDeviceEvalBatchSize, examples.Count - start)).Select(i => examples[i]).ToArray();
                 using var batch = collate(slice);
                 var output = forward(model, batch);
                 lossSum += lossFunction.Of(output, batch.Labels).item<float>() * slice.Length;
