@@ -173,6 +173,7 @@ public class ParserDiagnosticTests
 
     [Theory]
     [InlineData("training: {learning_rate: 0}", "e.yaml(5,27): error EK0205: 'learning_rate' must be greater than 0, got 0")]
+    [InlineData("training: {eval_accumulation_steps: 0}", "e.yaml(5,37): error EK0205: 'eval_accumulation_steps' must be a positive integer, got 0")]
     [InlineData("training: {warmup_ratio: 1.5}", "e.yaml(5,26): error EK0205: 'warmup_ratio' must be in [0, 1], got 1.5")]
     [InlineData("model: {hidden_dropout_prob: 1}", "e.yaml(1,30): error EK0205: 'hidden_dropout_prob' must be in [0, 1), got 1")]
     [InlineData("model: {num_hidden_layers: 0}", "e.yaml(1,28): error EK0205: 'num_hidden_layers' must be a positive integer, got 0")]

@@ -108,7 +108,20 @@ public class ParserValidFileTests
         Assert.Equal(0.0, spec.Training.WeightDecay);
         Assert.Equal(42, spec.Training.Seed);
         Assert.Equal(500, spec.Training.LoggingSteps);
+        Assert.False(spec.Training.GroupByLength);
+        Assert.Null(spec.Training.EvalAccumulationSteps);
         Assert.Empty(spec.Metrics);
+    }
+
+    [Fact]
+    public void Group_by_length_and_eval_accumulation_steps_are_read()
+    {
+        var yaml = Yaml.Minimal.Replace("training: {}", "training: {group_by_length: true, eval_accumulation_steps: 4}", StringComparison.Ordinal);
+
+        var training = ExperimentSpecParser.Parse("e.yaml", yaml).Spec!.Training;
+
+        Assert.True(training.GroupByLength);
+        Assert.Equal(4, training.EvalAccumulationSteps);
     }
 
     [Theory]

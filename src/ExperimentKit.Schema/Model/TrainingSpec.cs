@@ -10,6 +10,12 @@ public sealed record TrainingSpec
     public int MaxSteps { get; init; } = -1;
     public int PerDeviceTrainBatchSize { get; init; } = 8;
     public int PerDeviceEvalBatchSize { get; init; } = 8;
+
+    /// <summary>
+    /// Evaluation batches whose logits stay on the device before they move to the host together. Null: 1, every batch
+    /// (Hugging Face's null keeps every prediction on the GPU until the end, which runs out of memory on large splits).
+    /// </summary>
+    public int? EvalAccumulationSteps { get; init; }
     public int GradientAccumulationSteps { get; init; } = 1;
     public double LearningRate { get; init; } = 5e-5;
     public double WeightDecay { get; init; }
@@ -48,6 +54,9 @@ public sealed record TrainingSpec
     public double EarlyStoppingThreshold { get; init; }
     public double LabelSmoothingFactor { get; init; }
     public bool DataloaderDropLast { get; init; }
+
+    /// <summary>LengthGroupedSampler: each epoch's random order, with examples of similar length batched together to cut padding.</summary>
+    public bool GroupByLength { get; init; }
 }
 
 /// <summary>YAML: no, steps, epoch.</summary>

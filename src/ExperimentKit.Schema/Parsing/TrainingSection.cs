@@ -18,6 +18,7 @@ internal static class TrainingSection
             MaxSteps = r.Read("max_steps", d.MaxSteps, ScalarTypes.Integer),
             PerDeviceTrainBatchSize = r.Read("per_device_train_batch_size", d.PerDeviceTrainBatchSize, ScalarTypes.Integer),
             PerDeviceEvalBatchSize = r.Read("per_device_eval_batch_size", d.PerDeviceEvalBatchSize, ScalarTypes.Integer),
+            EvalAccumulationSteps = r.ReadOptional("eval_accumulation_steps", d.EvalAccumulationSteps, ScalarTypes.Integer),
             GradientAccumulationSteps = r.Read("gradient_accumulation_steps", d.GradientAccumulationSteps, ScalarTypes.Integer),
             LearningRate = r.Read("learning_rate", d.LearningRate, ScalarTypes.Number),
             WeightDecay = r.Read("weight_decay", d.WeightDecay, ScalarTypes.Number),
@@ -44,6 +45,7 @@ internal static class TrainingSection
             EarlyStoppingThreshold = r.Read("early_stopping_threshold", d.EarlyStoppingThreshold, ScalarTypes.Number),
             LabelSmoothingFactor = r.Read("label_smoothing_factor", d.LabelSmoothingFactor, ScalarTypes.Number),
             DataloaderDropLast = r.Read("dataloader_drop_last", d.DataloaderDropLast, ScalarTypes.Boolean),
+            GroupByLength = r.Read("group_by_length", d.GroupByLength, ScalarTypes.Boolean),
         };
         r.ReportUnknownKeys();
         return spec;

@@ -18,6 +18,7 @@ internal sealed partial class SpecValidator
         Positive("training.per_device_train_batch_size", t.PerDeviceTrainBatchSize);
         Positive("training.per_device_eval_batch_size", t.PerDeviceEvalBatchSize);
         Positive("training.gradient_accumulation_steps", t.GradientAccumulationSteps);
+        OptionalPositive("training.eval_accumulation_steps", t.EvalAccumulationSteps);
         Positive("training.logging_steps", t.LoggingSteps);
         OptionalPositive("training.eval_steps", t.EvalSteps);
         Positive("training.save_steps", t.SaveSteps);

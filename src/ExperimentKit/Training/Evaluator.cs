@@ -10,8 +10,8 @@ namespace ExperimentKit.Training;
 
 /// <summary>
 /// Runs the model over an evaluation split in order, in eval mode without gradients, and computes the
-/// loss (mean over examples) and the requested metrics. Logits move to host memory batch by batch,
-/// so predictions never pile up on the device.
+/// loss (mean over examples) and the requested metrics. Logits move to host memory every eval_accumulation_steps
+/// batches (by default every batch), so predictions never pile up on the device.
 /// </summary>
 public sealed class Evaluator<TModel, TBatch>(
     TrainingSpec args,
@@ -45,7 +45,7 @@ public sealed class Evaluator<TModel, TBatch>(
     {
         var wasTraining = model.training;
         model.eval();
-        var logits = new List<float[]>(examples.Count);
+        using var logits = new HostLogits(args.EvalAccumulationSteps ?? 1);
         var lossSum = 0.0;
         using (no_grad())
         {
@@ -57,20 +57,15 @@ public sealed class Evaluator<TModel, TBatch>(
                 using var batch = collate(slice);
                 var output = forward(model, batch);
                 lossSum += lossFunction.Of(output, batch.Labels).item<float>() * slice.Length;
-
-                var host = output.Logits.to_type(ScalarType.Float32).cpu();
-                var columns = (int)host.shape[1];
-                var flat = host.data<float>().ToArray();
-                for (var row = 0; row < slice.Length; row++)
-                {
-                    logits.Add(flat.AsSpan(row * columns, columns).ToArray());
-                }
+                logits.Add(output.Logits);
             }
+
+            logits.MoveToHost();
         }
 
         model.train(wasTraining);
         meanLoss = examples.Count == 0 ? 0 : lossSum / examples.Count;
-        return new Predictions(logits);
+        return new Predictions(logits.Rows);
     }
 }
 

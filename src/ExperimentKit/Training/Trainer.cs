@@ -68,7 +68,7 @@ public sealed partial class Trainer<TModel, TBatch>(
         {
             model.train();
             var continuing = resumed is { Position.EpochEndDone: false } && epoch == resumed.Value.Position.EpochIndex;
-            var order = continuing ? resumed!.Value.Order : sampler.NextPermutation();
+            var order = continuing ? resumed!.Value.Order : NextOrder(sampler, train);
             var stepInEpoch = continuing ? resumed!.Value.Position.StepInEpoch : 0;
             for (; stepInEpoch < plan.StepsPerEpoch && step < plan.TotalSteps && !stop; stepInEpoch++)
             {
@@ -175,6 +175,15 @@ public sealed partial class Trainer<TModel, TBatch>(
         optimizer.step();
         optimizer.zero_grad();
         return mean;
+    }
+
+    /// <summary>The next epoch's order: the sampler's permutation, arranged by length with group_by_length (the generator advances alike either way).</summary>
+    private int[] NextOrder(EpochSampler sampler, IReadOnlyList<EncodedExample> train)
+    {
+        var permutation = sampler.NextPermutation();
+        return args.GroupByLength
+            ? LengthGroupedOrder.Arrange(permutation, train.Select(e => e.Length).ToArray(), args.PerDeviceTrainBatchSize * args.GradientAccumulationSteps)
+            : permutation;
     }
 
     private EncodedExample[] Slice(IReadOnlyList<EncodedExample> train, int[] order, int batchIndex)

@@ -91,6 +91,7 @@ public sealed record MrpcConfig(
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 32,
             PerDeviceEvalBatchSize = 64,
+            EvalAccumulationSteps = null,
             GradientAccumulationSteps = 1,
             LearningRate = 0.0001,
             WeightDecay = 0.0,
@@ -117,6 +118,7 @@ public sealed record MrpcConfig(
             EarlyStoppingThreshold = 0.0,
             LabelSmoothingFactor = 0.0,
             DataloaderDropLast = false,
+            GroupByLength = false,
         });
 }
 

@@ -90,6 +90,7 @@ public sealed record Sst2DistilbertTinyConfig(
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 16,
             PerDeviceEvalBatchSize = 64,
+            EvalAccumulationSteps = null,
             GradientAccumulationSteps = 1,
             LearningRate = 0.001,
             WeightDecay = 0.0,
@@ -116,6 +117,7 @@ public sealed record Sst2DistilbertTinyConfig(
             EarlyStoppingThreshold = 0.0,
             LabelSmoothingFactor = 0.0,
             DataloaderDropLast = false,
+            GroupByLength = false,
         });
 }
 

@@ -44,19 +44,26 @@ internal static class TrainerHarness
 
     /// <summary>
     /// Seeds LibTorch with args.Seed, builds the model and trains it on <paramref name="train"/>; with a run folder it
-    /// saves checkpoints there (the model half is model.safetensors alone) and may resume from one.
+    /// saves checkpoints there (the model half is model.safetensors alone) and may resume from one. Every batch the
+    /// Trainer or its evaluator collates is added to <paramref name="batches"/>.
     /// </summary>
     public static Trained Train(
         TrainingSpec args,
         IReadOnlyList<EncodedExample> train,
         RunFolder? run = null,
         string? resumeFrom = null,
-        ITrainerCallback? also = null)
+        ITrainerCallback? also = null,
+        List<IReadOnlyList<EncodedExample>>? batches = null)
     {
         torch.manual_seed(args.Seed);
         using var model = new MrpcTinyModel(TinyBert.Config());
         var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 40);
-        MrpcTinyBatch Collate(IReadOnlyList<EncodedExample> examples) => new(collator.Collate(examples));
+        MrpcTinyBatch Collate(IReadOnlyList<EncodedExample> examples)
+        {
+            batches?.Add(examples);
+            return new(collator.Collate(examples));
+        }
+
         static SequenceClassifierOutput Forward(MrpcTinyModel model, MrpcTinyBatch batch) => model.Forward(batch);
         var evaluator = new Evaluator<MrpcTinyModel, MrpcTinyBatch>(args, [MetricKind.Accuracy], Collate, Forward);
         var events = new RecordingCallback();

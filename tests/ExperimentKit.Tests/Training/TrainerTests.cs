@@ -62,4 +62,24 @@ public sealed class TrainerTests
         Assert.Equal(plain.StepLosses, sameSeed.StepLosses);
         Assert.NotEqual(plain.StepLosses[0], otherOrder.StepLosses[0]);
     }
+
+    [Fact]
+    public void Group_by_length_batches_examples_of_similar_length_from_the_same_random_order()
+    {
+        var train = TrainerHarness.Examples(256);
+        var args = Base with { NumTrainEpochs = 1, PerDeviceTrainBatchSize = 8 };
+        var plain = new List<IReadOnlyList<ExperimentKit.Data.EncodedExample>>();
+        var grouped = new List<IReadOnlyList<ExperimentKit.Data.EncodedExample>>();
+
+        TrainerHarness.Train(args, train, batches: plain);
+        TrainerHarness.Train(args with { GroupByLength = true }, train, batches: grouped);
+
+        static int Padding(List<IReadOnlyList<ExperimentKit.Data.EncodedExample>> batches) =>
+            batches.Sum(b => (b.Count * b.Max(e => e.Length)) - b.Sum(e => e.Length));
+        Assert.Equal(32, grouped.Count);
+        Assert.Equal(train.Count, grouped.Sum(b => b.Count));
+        Assert.True(grouped.SelectMany(b => b).ToHashSet().SetEquals(train), "every example once an epoch");
+        Assert.Equal(grouped.SelectMany(b => b).Max(e => e.Length), grouped[0][0].Length);
+        Assert.True(Padding(grouped) * 3 < Padding(plain), $"padding {Padding(grouped)} grouped against {Padding(plain)}");
+    }
 }
