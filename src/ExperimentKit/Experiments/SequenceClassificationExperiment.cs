@@ -37,6 +37,7 @@ public abstract partial class SequenceClassificationExperiment<TConfig, TBatch, 
         using var model = CreateModel(source.Config);
         source.LoadWeights(model, console);
 
+        RunStorage.Check(settings.Resume?.RunDirectory ?? spec.Training.OutputDir, model, spec.Training);
         var folder = settings.Resume is { } resume ? RunFolder.Reopen(resume.RunDirectory) : RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
         AtomicFile.WriteAllText(folder.File("config.yaml"), ResolvedConfigWriter.ToYaml(spec));
         console.MarkupLineInterpolated($"Run folder: [blue]{folder.FinalPath}[/]");

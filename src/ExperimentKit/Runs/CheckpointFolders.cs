@@ -30,9 +30,16 @@ public sealed class CheckpointFolders(RunFolder run, Action<string> writeModel, 
             Directory.Delete(temporary, recursive: true);
         }
 
-        Directory.CreateDirectory(temporary);
-        writeModel(temporary);
-        writeTrainerFiles(temporary);
+        try
+        {
+            Directory.CreateDirectory(temporary);
+            writeModel(temporary);
+            writeTrainerFiles(temporary);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw SaveFailed(step, temporary, exception);
+        }
 
         // A resumed run saves the steps after its checkpoint again; the newer save replaces the older one.
         if (Directory.Exists(final))
@@ -42,6 +49,28 @@ public sealed class CheckpointFolders(RunFolder run, Action<string> writeModel, 
 
         Directory.Move(temporary, final);
         Rotate(keep is null ? null : Resolve(keep));
+    }
+
+    /// <summary>
+    /// A checkpoint that could not be written whole (a full disk, a folder made read-only): its partial folder is removed,
+    /// and the message says so, names the checkpoint still whole and how much space is left.
+    /// </summary>
+    private IOException SaveFailed(int step, string temporary, Exception cause)
+    {
+        try
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The cause is what the user must see; a leftover .tmp folder is ignored by List and replaced by the next save.
+        }
+
+        var previous = List(run.Path) is [.., var last] ? $"the last whole checkpoint is {Path.GetFileName(last.Path)}" : "no earlier checkpoint exists";
+        return new IOException(
+            $"could not write {Prefix}{step.ToString(CultureInfo.InvariantCulture)} in {Root}: {cause.Message} "
+                + $"({StorageSpace.Describe(run.Path)}). Nothing of it was kept and {previous}; free space or fix the folder, then continue with --resume.",
+            cause);
     }
 
     public void PublishBest(string checkpoint)

@@ -14,7 +14,14 @@ public sealed class RunFolder
     {
         FinalPath = finalPath;
         Path = finalPath + IncompleteSuffix;
-        Directory.CreateDirectory(Path);
+        try
+        {
+            Directory.CreateDirectory(Path);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new IOException($"Cannot create the run folder {Path}: {exception.Message}", exception);
+        }
     }
 
     /// <summary>Whether a folder is a run that has not ended (it was stopped, or is still running).</summary>

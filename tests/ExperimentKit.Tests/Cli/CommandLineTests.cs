@@ -61,6 +61,24 @@ public sealed class CommandLineTests
         Assert.Contains("experiments/mrpc-tiny.yaml", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_output_dir_that_cannot_be_created_stops_the_run_before_training_naming_it()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("a-file"), "not a folder");
+        var file = folder.File("mrpc-tiny.yaml");
+        var outputDir = Path.Combine(folder.Path, "a-file", "runs");
+        File.WriteAllText(file, File.ReadAllText(ExperimentFiles.PathOf("mrpc-tiny.yaml"))
+            .Replace("output_dir: runs/mrpc-tiny", $"output_dir: {outputDir}", StringComparison.Ordinal)
+            .Replace("  name: glue/mrpc", $"  name: glue/mrpc\n  data_root: {TestData.Root}", StringComparison.Ordinal));
+
+        var (exitCode, output) = Run(file);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"error: Cannot create output_dir '{outputDir}'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running training", output, StringComparison.Ordinal);
+    }
+
     private static (int ExitCode, string Output) Run(params string[] args)
     {
         // Compiled experiments register themselves from their module initializer, which runs when the module does.

@@ -69,9 +69,12 @@ public sealed class CheckpointTests
         var checkpoints = new CheckpointFolders(run, path => File.WriteAllText(Path.Combine(path, "model.safetensors"), "weights"), saveTotalLimit: null);
 
         checkpoints.Save(4, path => File.WriteAllText(Path.Combine(path, "trainer_state.json"), "{}"), keep: null);
-        Assert.Throws<IOException>(() => checkpoints.Save(8, _ => throw new IOException("disk full"), keep: null));
+        var failure = Assert.Throws<IOException>(() => checkpoints.Save(8, _ => throw new IOException("No space left on device"), keep: null));
 
+        Assert.StartsWith($"could not write checkpoint-8 in {run.File(CheckpointFolders.Folder)}: No space left on device (", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Nothing of it was kept and the last whole checkpoint is checkpoint-4; free space or fix the folder, then continue with --resume.", failure.Message, StringComparison.Ordinal);
         Assert.Equal([4], CheckpointFolders.List(run.Path).Select(c => c.Step));
+        Assert.Empty(Directory.GetDirectories(run.File(CheckpointFolders.Folder), ".*"));
         checkpoints.Save(8, path => File.WriteAllText(Path.Combine(path, "trainer_state.json"), "{}"), keep: null);
         Assert.Equal([4, 8], CheckpointFolders.List(run.Path).Select(c => c.Step));
     }
