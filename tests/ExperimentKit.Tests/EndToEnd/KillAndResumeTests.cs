@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using ExperimentKit.Data;
+using ExperimentKit.Runs;
 
 namespace ExperimentKit.Tests.EndToEnd;
 
 /// <summary>
-/// The real program, as a child process: a run killed hard (SIGKILL) once it has a checkpoint, then resumed with
-/// `--resume`, ends with the same model.safetensors bytes and the same metrics.jsonl values as a run never stopped.
+/// The real program, as a child process: a run killed hard (SIGKILL) once it has a checkpoint, or while it writes one,
+/// then resumed with `--resume`, ends with the same model.safetensors bytes and the same metrics.jsonl values as a run
+/// never stopped.
 /// </summary>
 [Collection(TorchCollection.Name)]
 public sealed class KillAndResumeTests
@@ -19,27 +21,78 @@ public sealed class KillAndResumeTests
     public void A_run_killed_after_a_checkpoint_and_resumed_ends_byte_identical_to_an_uninterrupted_run()
     {
         using var folder = new TemporaryFolder();
-        var whole = Path.Combine(folder.Path, "whole");
         var killed = Path.Combine(folder.Path, "killed");
 
-        Finish(Start(Experiment(folder, whole)));
+        Assert.True(KillOnce(folder, killed, run => Directory.Exists(Path.Combine(run, "checkpoints", "checkpoint-10"))));
 
-        using (var victim = Start(Experiment(folder, killed)))
+        AssertResumesToTheUninterruptedRun(folder, killed);
+    }
+
+    [Fact]
+    public void A_run_killed_in_the_middle_of_a_save_resumes_from_the_last_whole_checkpoint_byte_identical()
+    {
+        using var folder = new TemporaryFolder();
+        var killed = Path.Combine(folder.Path, "killed");
+
+        // A save of the tiny model takes tens of milliseconds and the polling a few; a kill that lands just after the
+        // rename is no mid-save kill, so try again (each try is a fresh run) until one leaves a partial checkpoint behind.
+        var midSave = false;
+        for (var attempt = 0; attempt < 5 && !midSave; attempt++)
         {
-            WaitForCheckpoint(victim, killed);
-            Assert.False(victim.HasExited, "the run ended before it could be killed; give it more steps");
-            victim.Kill(entireProcessTree: true);
-            victim.WaitForExit();
+            if (Directory.Exists(killed))
+            {
+                Directory.Delete(killed, recursive: true);
+            }
+
+            midSave = KillOnce(folder, killed, run => PartialCheckpoints(run).Length > 0 && CheckpointFolders.List(run).Count > 0) && PartialCheckpoints(Assert.Single(Directory.GetDirectories(killed))).Length > 0;
         }
 
+        Assert.True(midSave, "no kill landed inside a save in 5 runs");
+        AssertResumesToTheUninterruptedRun(folder, killed);
+    }
+
+    /// <summary>Starts a run and kills it (SIGKILL) as soon as <paramref name="when"/> holds for its run folder; false if it never did.</summary>
+    private static bool KillOnce(TemporaryFolder folder, string outputDir, Func<string, bool> when)
+    {
+        using var victim = Start(Experiment(folder, outputDir));
+        var clock = Stopwatch.StartNew();
+        var seen = false;
+        while (!seen && !victim.HasExited && clock.Elapsed < Patience)
+        {
+            seen = Directory.Exists(outputDir) && Directory.GetDirectories(outputDir).Any(when);
+            if (!seen)
+            {
+                Thread.Sleep(1);
+            }
+        }
+
+        Assert.False(victim.HasExited, "the run ended before it could be killed; give it more steps");
+        victim.Kill(entireProcessTree: true);
+        victim.WaitForExit();
+        return seen;
+    }
+
+    /// <summary>The killed run resumes with --resume and ends like a run of the same experiment that was never stopped.</summary>
+    private static void AssertResumesToTheUninterruptedRun(TemporaryFolder folder, string killed)
+    {
         var interrupted = Assert.Single(Directory.GetDirectories(killed));
         Assert.EndsWith(".incomplete", interrupted, StringComparison.Ordinal);
         Finish(Start(Experiment(folder, killed), "--resume"));
+
+        var whole = Path.Combine(folder.Path, "whole");
+        Finish(Start(Experiment(folder, whole)));
 
         var expected = Assert.Single(Directory.GetDirectories(whole));
         var actual = Assert.Single(Directory.GetDirectories(killed));
         Assert.Equal(File.ReadAllBytes(Path.Combine(expected, "model.safetensors")), File.ReadAllBytes(Path.Combine(actual, "model.safetensors")));
         Assert.Equal(RunFiles.Losses(expected), RunFiles.Losses(actual));
+    }
+
+    /// <summary>Checkpoint folders still being written (their temporary names).</summary>
+    private static string[] PartialCheckpoints(string run)
+    {
+        var root = Path.Combine(run, "checkpoints");
+        return Directory.Exists(root) ? Directory.GetDirectories(root, ".checkpoint-*.tmp") : [];
     }
 
     /// <summary>mrpc-tiny for 60 steps with a checkpoint every 10, writing under <paramref name="outputDir"/>.</summary>
@@ -81,20 +134,6 @@ public sealed class KillAndResumeTests
             Assert.True(process.WaitForExit(Patience), "the run did not finish in time:\n" + Output);
             process.WaitForExit();
             Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}:\n{Output}");
-        }
-    }
-
-    private static void WaitForCheckpoint(Process process, string outputDir)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!process.HasExited && clock.Elapsed < Patience)
-        {
-            if (Directory.Exists(outputDir) && Directory.GetDirectories(outputDir).Any(run => Directory.Exists(Path.Combine(run, "checkpoints", "checkpoint-10"))))
-            {
-                return;
-            }
-
-            Thread.Sleep(5);
         }
     }
 }
