@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ExperimentKit.Training;
 using Spectre.Console;
 
@@ -34,6 +35,10 @@ public sealed class ConsoleReporter(IAnsiConsole console, TimeProvider? clock = 
             .Columns(new ProgressBarColumn(), new PercentageColumn(), new TrainingStatusColumn())
             .Start(context =>
             {
+                // Ctrl+C or a kill ends the process without unwinding to Spectre's cleanup, which would leave the
+                // shell's cursor hidden; the signal's default handling (ending the process) still follows.
+                using var interrupted = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => console.Cursor.Show());
+                using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => console.Cursor.Show());
                 display = context;
                 return training();
             });
