@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ExperimentKit.Training;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ExperimentKit.Runs;
 
@@ -46,7 +47,7 @@ public sealed class ConsoleReporter(IAnsiConsole console, TimeProvider? clock = 
 
     public void OnTrainBegin(TrainingPlan plan, int exampleCount)
     {
-        console.MarkupLine(Invariant($"[bold]***** Running training *****[/]  examples {exampleCount}, epochs {plan.Epochs}, steps per epoch {plan.StepsPerEpoch}, optimization steps {plan.TotalSteps}, warmup steps {plan.WarmupSteps}"));
+        Line(new Markup(Invariant($"[bold]***** Running training *****[/]  examples {exampleCount}, epochs {plan.Epochs}, steps per epoch {plan.StepsPerEpoch}, optimization steps {plan.TotalSteps}, warmup steps {plan.WarmupSteps}")));
         if (display is not null)
         {
             live = (display.AddTask("train", maxValue: plan.TotalSteps), new TrainingPace(time.GetUtcNow(), exampleCount / (double)plan.StepsPerEpoch));
@@ -62,20 +63,35 @@ public sealed class ConsoleReporter(IAnsiConsole console, TimeProvider? clock = 
         }
     }
 
-    // Written while the display runs, Spectre prints these above its live region, as ordinary lines.
     public void OnLog(TrainingLogEntry entry) =>
-        console.WriteLine(Invariant($"step {entry.Step,5}  epoch {entry.Epoch:0.00}  loss {entry.Loss:0.0000}  grad_norm {entry.GradNorm:0.000}  learning_rate {entry.LearningRate:0.000e+00}"));
+        Line(Invariant($"step {entry.Step,5}  epoch {entry.Epoch:0.00}  loss {entry.Loss:0.0000}  grad_norm {entry.GradNorm:0.000}  learning_rate {entry.LearningRate:0.000e+00}"));
 
     public void OnEvaluate(EvaluationLogEntry entry) =>
-        console.WriteLine(Invariant($"eval  epoch {entry.Epoch:0.00}  eval_loss {entry.Loss:0.0000}  ")
+        Line(Invariant($"eval  epoch {entry.Epoch:0.00}  eval_loss {entry.Loss:0.0000}  ")
             + string.Join("  ", entry.Metrics.Select(m => Invariant($"eval_{m.Name} {m.Value:0.0000}")))
             + Invariant($"  ({entry.SamplesPerSecond:0} samples/s)"));
 
     public void OnEarlyStop(EarlyStopEvent stop) =>
-        console.WriteLine(Invariant($"early stopping at step {stop.Step}: {stop.Metric} has not improved for {stop.Evaluations} evaluations (best {stop.BestMetric:0.0000} at step {stop.BestStep})"));
+        Line(Invariant($"early stopping at step {stop.Step}: {stop.Metric} has not improved for {stop.Evaluations} evaluations (best {stop.BestMetric:0.0000} at step {stop.BestStep})"));
 
     public void OnTrainEnd(TrainOutput output) =>
-        console.WriteLine(Invariant($"train_runtime {output.TrainRuntimeSeconds:0.0} s  train_samples_per_second {output.TrainSamplesPerSecond:0.0}  train_steps_per_second {output.TrainStepsPerSecond:0.00}  train_loss {output.TrainingLoss:0.0000}"));
+        Line(Invariant($"train_runtime {output.TrainRuntimeSeconds:0.0} s  train_samples_per_second {output.TrainSamplesPerSecond:0.0}  train_steps_per_second {output.TrainStepsPerSecond:0.00}  train_loss {output.TrainingLoss:0.0000}"));
+
+    private void Line(string text) => Line(new Text(text));
+
+    // While the display runs, Spectre prints what is written above its live region, as ordinary lines.
+    private void Line(IRenderable line)
+    {
+        if (display is null)
+        {
+            console.Write(line);
+            console.WriteLine();
+        }
+        else
+        {
+            console.Write(new LineAboveLiveDisplay(line));
+        }
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -51,6 +51,17 @@ public sealed class ConsoleReporterTests
     }
 
     [Fact]
+    public void On_a_terminal_each_event_line_first_erases_the_display_rows_it_may_wrap_onto()
+    {
+        var printed = Report(InteractionSupport.Yes, AnsiSupport.Yes, out _);
+
+        foreach (var line in new[] { "step     8  epoch", "eval  epoch", "early stopping", "train_runtime" })
+        {
+            Assert.Contains($"{Escape}[J{line}", printed, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_failing_training_propagates_and_gives_the_terminal_its_cursor_back()
     {
         using var output = new StringWriter();
