@@ -50,8 +50,9 @@ public abstract partial class SequenceClassificationExperiment<TConfig, TBatch, 
         var modelFolder = new ModelFolder(model.Config, data.Tokenizer, spec.Tokenizer.MaxLength);
         var checkpoints = new CheckpointFolders(folder, path => modelFolder.Write(path, model), spec.Training.SaveTotalLimit);
         var evaluator = new Evaluator<TModel, TBatch>(spec.Training, spec.Metrics.ToArray(), Collate, Forward);
-        var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(new ConsoleReporter(console), recorder), checkpoints);
-        var output = trainer.Train(data.Train, data.Validation, settings.Resume?.Checkpoint);
+        var reporter = new ConsoleReporter(console);
+        var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(reporter, recorder), checkpoints);
+        var output = reporter.Display(() => trainer.Train(data.Train, data.Validation, settings.Resume?.Checkpoint));
 
         WritePredictions(folder.Path, evaluator.EvaluateWithPredictions(model, data.Validation, output.GlobalStep, output.Epoch), data.Validation);
         var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);

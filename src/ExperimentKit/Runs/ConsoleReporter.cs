@@ -1,40 +1,66 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ExperimentKit.Training;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ExperimentKit.Runs;
 
 /// <summary>
-/// Progress on the console: a line per log and evaluation event (readable in CI logs too), and a
-/// status line rewritten in place between them when the output is a terminal.
+/// Progress on the console: a line per log and evaluation event (readable in CI logs too) and, on a terminal, a live
+/// progress bar below those lines with step, epoch, loss, learning rate, samples/s and time left.
 /// </summary>
-public sealed class ConsoleReporter(IAnsiConsole console) : ITrainerCallback
+public sealed class ConsoleReporter(IAnsiConsole console, TimeProvider? clock = null) : ITrainerCallback
 {
-    private DateTime started;
-    private double examplesPerStep;
-    private int? firstStep;
+    private readonly TimeProvider time = clock ?? TimeProvider.System;
+    private ProgressContext? display;
+    private (ProgressTask Task, TrainingPace Pace)? live;
+
+    /// <summary>
+    /// Runs <paramref name="training"/> (the trainer's Train call) under the live display on a terminal, or as it is
+    /// elsewhere. Spectre's progress display lives only while its callback runs and the trainer trains on this thread,
+    /// so the display wraps the whole call instead of opening in OnTrainBegin: it closes and shows the cursor again
+    /// however training ends, and an exception such as <see cref="TrainingDivergedException"/> leaves here unchanged.
+    /// </summary>
+    public T Display<T>(Func<T> training)
+    {
+        // Without cursor movement Spectre falls back to printing percentages as lines; the event lines say more.
+        if (console.Profile.Capabilities is not { Interactive: true, Ansi: true })
+        {
+            return training();
+        }
+
+        // Cleared at the end: the event lines above it are the record, as in a redirected log.
+        return console.Progress()
+            .AutoClear(true)
+            .Columns(new ProgressBarColumn(), new PercentageColumn(), new TrainingStatusColumn())
+            .Start(context =>
+            {
+                // Ctrl+C or a kill ends the process without unwinding to Spectre's cleanup, which would leave the
+                // shell's cursor hidden; the signal's default handling (ending the process) still follows.
+                using var interrupted = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => console.Cursor.Show());
+                using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => console.Cursor.Show());
+                display = context;
+                return training();
+            });
+    }
 
     public void OnTrainBegin(TrainingPlan plan, int exampleCount)
     {
-        started = DateTime.UtcNow;
-        examplesPerStep = exampleCount / (double)plan.StepsPerEpoch;
-        console.MarkupLine(Invariant($"[bold]***** Running training *****[/]  examples {exampleCount}, epochs {plan.Epochs}, steps per epoch {plan.StepsPerEpoch}, optimization steps {plan.TotalSteps}, warmup steps {plan.WarmupSteps}"));
+        Line(new Markup(Invariant($"[bold]***** Running training *****[/]  examples {exampleCount}, epochs {plan.Epochs}, steps per epoch {plan.StepsPerEpoch}, optimization steps {plan.TotalSteps}, warmup steps {plan.WarmupSteps}")));
+        if (display is not null)
+        {
+            live = (display.AddTask("train", maxValue: plan.TotalSteps), new TrainingPace(time.GetUtcNow(), exampleCount / (double)plan.StepsPerEpoch));
+        }
     }
 
-    /// <summary>A status line rewritten in place: step, epoch, loss, learning rate, samples/s and time left.</summary>
     public void OnStep(StepProgress progress)
     {
-        if (!console.Profile.Capabilities.Interactive)
+        if (live is (var task, var pace))
         {
-            return;
+            task.Tag = pace.Observe(progress, time.GetUtcNow());
+            task.Value = progress.Step;
         }
-
-        // A resumed run starts counting at its checkpoint: speed and time left come from the steps this process ran.
-        firstStep ??= progress.Step - 1;
-        var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 1e-9);
-        var stepsRun = progress.Step - firstStep.Value;
-        var eta = TimeSpan.FromSeconds(seconds / stepsRun * (progress.TotalSteps - progress.Step));
-        console.Write(Invariant($"\rstep {progress.Step}/{progress.TotalSteps}  epoch {progress.Epoch:0.00}  loss {progress.Loss:0.0000}  lr {progress.LearningRate:0.000e+00}  {stepsRun * examplesPerStep / seconds:0.0} samples/s  eta {eta:hh\\:mm\\:ss}   "));
     }
 
     public void OnLog(TrainingLogEntry entry) =>
@@ -51,14 +77,20 @@ public sealed class ConsoleReporter(IAnsiConsole console) : ITrainerCallback
     public void OnTrainEnd(TrainOutput output) =>
         Line(Invariant($"train_runtime {output.TrainRuntimeSeconds:0.0} s  train_samples_per_second {output.TrainSamplesPerSecond:0.0}  train_steps_per_second {output.TrainStepsPerSecond:0.00}  train_loss {output.TrainingLoss:0.0000}"));
 
-    private void Line(string text)
-    {
-        if (console.Profile.Capabilities.Interactive)
-        {
-            console.Write("\r");
-        }
+    private void Line(string text) => Line(new Text(text));
 
-        console.WriteLine(text);
+    // While the display runs, Spectre prints what is written above its live region, as ordinary lines.
+    private void Line(IRenderable line)
+    {
+        if (display is null)
+        {
+            console.Write(line);
+            console.WriteLine();
+        }
+        else
+        {
+            console.Write(new LineAboveLiveDisplay(line));
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
