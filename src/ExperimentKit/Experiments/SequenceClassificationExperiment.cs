@@ -54,6 +54,7 @@ public abstract partial class SequenceClassificationExperiment<TConfig, TBatch, 
         var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(reporter, recorder), checkpoints);
         var output = reporter.Display(() => trainer.Train(data.Train, data.Validation, settings.Resume?.Checkpoint));
 
+        trainer.SaveState(folder.Path);
         WritePredictions(folder.Path, evaluator.EvaluateWithPredictions(model, data.Validation, output.GlobalStep, output.Epoch), data.Validation);
         var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);
         RunArtifacts.Write(folder, model, modelFolder, output, epochs);

@@ -5,10 +5,14 @@ namespace ExperimentKit.Runs;
 
 /// <summary>
 /// metrics.jsonl: one JSON object per log or evaluation event, with the keys of the Trainer's log_history
-/// (loss, grad_norm, learning_rate, epoch, step / eval_loss, eval_accuracy, eval_runtime, ...).
+/// (loss, grad_norm, learning_rate, epoch, step / eval_loss, eval_accuracy, eval_runtime, ...). Each event rewrites the
+/// file through a temporary one, as every file of a run is written: a kill mid-write leaves the previous events whole
+/// rather than a torn last line (the file is small; a run logs hundreds of lines, not millions).
 /// </summary>
 public sealed class MetricsLog(string path)
 {
+    private readonly System.Text.StringBuilder lines = new();
+
     public void Append(TrainingLogEntry entry) => Append(ToJson(entry));
 
     public static JsonObject ToJson(TrainingLogEntry entry) => new()
@@ -39,7 +43,11 @@ public sealed class MetricsLog(string path)
     }
 
     /// <summary>Starts the file over: a resumed run replays its checkpoint's log_history, dropping what was logged after it.</summary>
-    public void Clear() => AtomicFile.WriteAllText(path, string.Empty);
+    public void Clear()
+    {
+        lines.Clear();
+        AtomicFile.WriteAllText(path, string.Empty);
+    }
 
     public void Append(EvaluationLogEntry entry) => Append(ToJson(entry));
 
@@ -70,6 +78,9 @@ public sealed class MetricsLog(string path)
 
     public void Append(TrainOutput output) => Append(ToJson(output));
 
-    private void Append(JsonObject line) =>
-        File.AppendAllText(path, line.ToJsonString() + "\n");
+    private void Append(JsonObject line)
+    {
+        lines.Append(line.ToJsonString()).Append('\n');
+        AtomicFile.WriteAllText(path, lines.ToString());
+    }
 }

@@ -30,6 +30,13 @@ public sealed partial class Trainer<TModel, TBatch>
     }
 
     /// <summary>
+    /// Trainer.save_state: trainer_state.json of the run so far (log_history, best model and metric) into
+    /// <paramref name="folder"/>, the run folder at the end of training.
+    /// </summary>
+    public void SaveState(string folder) =>
+        TrainerCheckpoint.WriteTrainerState(folder, TrainerStateJson.Build(args, plan, step, epochReached, history, best, bestCheckpoint));
+
+    /// <summary>
     /// Loads the checkpoint's weights, optimizer, generators and loop state, and replays its log_history to the callbacks
     /// (what was logged after the checkpoint is dropped, since the resumed run logs it again).
     /// </summary>

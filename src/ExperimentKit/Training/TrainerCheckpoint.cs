@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExperimentKit.Data;
+using ExperimentKit.Runs;
 using ExperimentKit.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -40,9 +41,13 @@ public static class TrainerCheckpoint
                 [(TorchRng, get_rng_state()), (SamplerRng, sampler.GetState()), (EpochOrder, tensor(order.Select(i => (long)i).ToArray()))]);
         }
 
-        File.WriteAllText(Path.Combine(folder, TrainerStateFile), trainerState.ToJsonString(Json));
+        WriteTrainerState(folder, trainerState);
         File.WriteAllText(Path.Combine(folder, ResumeFile), JsonSerializer.Serialize(position, Json));
     }
+
+    /// <summary>trainer_state.json into <paramref name="folder"/>, written under a temporary name and renamed.</summary>
+    public static void WriteTrainerState(string folder, JsonObject trainerState) =>
+        AtomicFile.WriteAllText(Path.Combine(folder, TrainerStateFile), trainerState.ToJsonString(Json));
 
     /// <summary>Restores the optimizer, both generators and the loop position; the model's weights are the caller's to load.</summary>
     public static (JsonObject TrainerState, ResumePosition Position, int[] Order) Read(string folder, AdamW optimizer, EpochSampler sampler)

@@ -8,7 +8,7 @@ internal static class RunFolderAssert
     private static readonly string[] EveryRun =
     [
         "all_results.json", "config.json", "config.yaml", "environment.json", "learning_rate.png", "loss.png", "metrics.jsonl",
-        "model.safetensors", "predict_results.json", "predictions.safetensors", "report.md", "tokenizer_config.json", "vocab.txt",
+        "model.safetensors", "predict_results.json", "predictions.safetensors", "report.md", "tokenizer_config.json", "trainer_state.json", "vocab.txt",
     ];
 
     /// <summary>Asserts the folder holds exactly a whole run's files, with a plot per metric; returns its config.json.</summary>
@@ -16,6 +16,12 @@ internal static class RunFolderAssert
     {
         var expected = EveryRun.Concat(metrics.Select(metric => $"eval_{metric}.png")).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, Directory.GetFiles(runDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+
+        // Trainer.save_state's file: the whole log_history, the same events as metrics.jsonl (which adds the TrainOutput line).
+        var state = JsonNode.Parse(File.ReadAllText(Path.Combine(runDirectory, "trainer_state.json")))!;
+        var events = File.ReadAllLines(Path.Combine(runDirectory, "metrics.jsonl"));
+        Assert.Equal(events[..^1], state["log_history"]!.AsArray().Select(line => line!.ToJsonString()));
+        Assert.Equal((int)JsonNode.Parse(events[^1])!["step"]!, (int)state["global_step"]!);
         return JsonNode.Parse(File.ReadAllText(Path.Combine(runDirectory, "config.json")))!;
     }
 }
