@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ExperimentKit.Schema.Model;
@@ -21,13 +22,14 @@ public static class ExperimentSpecParser
 {
     private static readonly Regex ExperimentName = new("^[A-Za-z][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant);
 
-    public static SchemaResult Parse(string filePath, string yamlText)
+    /// <param name="overrides">`--set` key paths and values, applied over the file's values (see <see cref="SchemaDiagnostic.Format"/>).</param>
+    public static SchemaResult Parse(string filePath, string yamlText, IReadOnlyList<SettingOverride>? overrides = null)
     {
         var context = new ParseContext(filePath);
         ExperimentSpec? spec = null;
         try
         {
-            spec = ParseDocument(context, yamlText);
+            spec = ParseDocument(context, yamlText, overrides ?? []);
         }
         catch (YamlException e)
         {
@@ -44,7 +46,7 @@ public static class ExperimentSpecParser
         return new SchemaResult(context.HasErrors ? null : spec, context.Diagnostics());
     }
 
-    private static ExperimentSpec? ParseDocument(ParseContext context, string yamlText)
+    private static ExperimentSpec? ParseDocument(ParseContext context, string yamlText, IReadOnlyList<SettingOverride> overrides)
     {
         var root = YamlTreeReader.Read(yamlText, out var secondDocument);
         if (secondDocument is { } second)
@@ -67,7 +69,7 @@ public static class ExperimentSpecParser
             return null;
         }
 
-        var r = new MappingReader(context, string.Empty, mapping);
+        var r = new MappingReader(context, string.Empty, YamlOverrides.Apply(mapping, overrides, context));
         var name = ReadName(r, context);
         var model = ModelSection.Read(r.Section("model", required: true, "model_type and its config keys, such as hidden_size"));
         var task = TaskSection.Read(r);

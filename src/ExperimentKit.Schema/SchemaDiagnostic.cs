@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using ExperimentKit.Schema.Model;
 
@@ -13,13 +14,16 @@ public enum DiagnosticSeverityKind
 /// <summary>One finding in an experiment file, at a 1-based line and column.</summary>
 public sealed record SchemaDiagnostic(string Id, DiagnosticSeverityKind Severity, string Message, SourceLocation Location)
 {
-    /// <summary>MSBuild's canonical error format, so IDEs and CI logs link the line: <c>experiments/x.yaml(12,5): error EK0102: message</c>.</summary>
-    public string Format(string filePath) => string.Format(
+    /// <summary>
+    /// MSBuild's canonical error format, so IDEs and CI logs link the line: <c>experiments/x.yaml(12,5): error EK0102: message</c>;
+    /// a finding about a command-line override names it instead: <c>--set training.learning_rate=fast: error EK0102: message</c>.
+    /// </summary>
+    public string Format(string filePath, IReadOnlyList<SettingOverride>? overrides = null) => string.Format(
         CultureInfo.InvariantCulture,
-        "{0}({1},{2}): {3} {4}: {5}",
-        filePath,
-        Location.Line,
-        Location.Column,
+        "{0}: {1} {2}: {3}",
+        Location.IsCommandLine && overrides is not null && Location.Column <= overrides.Count
+            ? "--set " + overrides[Location.Column - 1]
+            : string.Format(CultureInfo.InvariantCulture, "{0}({1},{2})", filePath, Location.Line, Location.Column),
         Severity == DiagnosticSeverityKind.Error ? "error" : "warning",
         Id,
         Message);

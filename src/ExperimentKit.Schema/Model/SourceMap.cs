@@ -3,8 +3,14 @@ using System.Linq;
 
 namespace ExperimentKit.Schema.Model;
 
-/// <summary>1-based line and column of a value in the YAML file.</summary>
-public readonly record struct SourceLocation(int Line, int Column);
+/// <summary>1-based line and column of a value in the YAML file; line 0 marks a `--set` override of the command line.</summary>
+public readonly record struct SourceLocation(int Line, int Column)
+{
+    /// <summary>The place of the <paramref name="index"/>-th (0-based) `--set` override.</summary>
+    public static SourceLocation CommandLine(int index) => new(0, index + 1);
+
+    public bool IsCommandLine => Line == 0;
+}
 
 /// <summary>One key path (for example `training.learning_rate`) and where its value stands.</summary>
 public readonly record struct SourceMapEntry(string Path, SourceLocation Location);

@@ -50,17 +50,15 @@ public static class CommandLine
             return Predict(args[1..], console);
         }
 
-        var resume = args.Length > 1 && args[1] == "--resume";
-        if (args.Length > (resume ? 3 : 1))
+        if (RunArguments.Parse(args) is not { } run)
         {
-            return Usage(console, args.Skip(resume ? 3 : 1));
+            return Usage(console, args.Skip(1));
         }
 
-        var checkpoint = resume && args.Length == 3 ? args[2] : null;
-        return WithExperiment(args[0], console, (spec, experiment) =>
+        return WithExperiment(run.ExperimentFile, run.Overrides, console, (spec, experiment) =>
         {
-            var resumeFrom = !resume ? null : checkpoint is null ? ResumeRequest.Latest(spec.Training.OutputDir) : ResumeRequest.FromCheckpoint(checkpoint);
-            experiment.Run(spec, new RunSettings(args[0], console, Resume: resumeFrom));
+            var resumeFrom = !run.Resume ? null : run.Checkpoint is null ? ResumeRequest.Latest(spec.Training.OutputDir) : ResumeRequest.FromCheckpoint(run.Checkpoint);
+            experiment.Run(spec, new RunSettings(run.ExperimentFile, console, Resume: resumeFrom));
         });
     }
 
@@ -78,11 +76,14 @@ public static class CommandLine
             return 1;
         }
 
-        return WithExperiment(file, console, (spec, experiment) => experiment.Predict(spec, predict.ModelFolder, predict.Split, new RunSettings(file, console)));
+        return WithExperiment(file, [], console, (spec, experiment) => experiment.Predict(spec, predict.ModelFolder, predict.Split, new RunSettings(file, console)));
     }
 
-    /// <summary>Validates the YAML as the compiler did, finds the compiled experiment and runs <paramref name="action"/> with it.</summary>
-    private static int WithExperiment(string file, IAnsiConsole console, Action<ExperimentSpec, IExperiment> action)
+    /// <summary>
+    /// Validates the YAML as the compiler did, with the command line's overrides over it, finds the compiled experiment
+    /// and runs <paramref name="action"/> with it.
+    /// </summary>
+    private static int WithExperiment(string file, IReadOnlyList<SettingOverride> overrides, IAnsiConsole console, Action<ExperimentSpec, IExperiment> action)
     {
         if (!File.Exists(file))
         {
@@ -90,12 +91,12 @@ public static class CommandLine
             return 1;
         }
 
-        var parsed = ExperimentSpecParser.Parse(file, File.ReadAllText(file));
+        var parsed = ExperimentSpecParser.Parse(file, File.ReadAllText(file), overrides);
         if (parsed.Spec is null || parsed.Diagnostics.Count > 0)
         {
             foreach (var diagnostic in parsed.Diagnostics)
             {
-                console.WriteLine(diagnostic.Format(file));
+                console.WriteLine(diagnostic.Format(file, overrides));
             }
 
             if (parsed.Spec is null)
@@ -133,6 +134,8 @@ public static class CommandLine
     private static void PrintUsage(IAnsiConsole console)
     {
         console.WriteLine("usage: dotnet run -- <experiments/name.yaml>   fine-tune and evaluate as the YAML declares");
+        console.WriteLine("       dotnet run -- <experiments/name.yaml> --set training.learning_rate=3e-5 [--set ...]");
+        console.WriteLine("                                               the same with settings overridden (checked like the file; config.yaml records them)");
         console.WriteLine("       dotnet run -- <experiments/name.yaml> --resume [checkpoint folder]");
         console.WriteLine("                                               continue an interrupted run: its latest checkpoint, or the one named");
         console.WriteLine("       dotnet run -- predict <model folder> [--split validation|train] [experiments/name.yaml]");

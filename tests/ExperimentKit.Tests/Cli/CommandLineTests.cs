@@ -79,6 +79,43 @@ public sealed class CommandLineTests
         Assert.DoesNotContain("Running training", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Set_overrides_a_setting_for_one_run_and_the_run_folder_config_records_it()
+    {
+        using var output = new TemporaryFolder();
+
+        var (exitCode, printed) = Run(ExperimentFiles.PathOf("mrpc-tiny.yaml"), "--set", "training.max_steps=3", "--set", $"training.output_dir={output.Path}");
+
+        Assert.True(exitCode == 0, printed);
+        var run = Assert.Single(Directory.GetDirectories(output.Path));
+        var config = File.ReadAllText(Path.Combine(run, "config.yaml"));
+        Assert.Contains("  max_steps: 3\n", config, StringComparison.Ordinal);
+        Assert.Contains($"  output_dir: {output.Path}\n", config, StringComparison.Ordinal);
+        Assert.Contains("optimization steps 3,", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_override_is_named_and_runs_nothing()
+    {
+        var (exitCode, output) = Run(ExperimentFiles.PathOf("mrpc-tiny.yaml"), "--set", "training.learning_rate=fast");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--set training.learning_rate=fast: error EK0102: 'learning_rate' must be a number, got 'fast'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running training", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--set")]
+    [InlineData("--set", "learning_rate")]
+    [InlineData("--resume", "a", "b")]
+    public void Malformed_options_are_a_usage_error(params string[] options)
+    {
+        var (exitCode, output) = Run([ExperimentFiles.PathOf("mrpc-tiny.yaml"), .. options]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Unexpected arguments:", output, StringComparison.Ordinal);
+    }
+
     private static (int ExitCode, string Output) Run(params string[] args)
     {
         // Compiled experiments register themselves from their module initializer, which runs when the module does.
