@@ -79,7 +79,7 @@ public sealed class CheckpointFolders(RunFolder run, Action<string> writeModel, 
         Directory.CreateDirectory(best);
         foreach (var file in ModelFiles.Where(name => File.Exists(Path.Combine(Resolve(checkpoint), name))))
         {
-            File.Copy(Path.Combine(Resolve(checkpoint), file), Path.Combine(best, file), overwrite: true);
+            AtomicFile.Write(Path.Combine(best, file), temporary => File.Copy(Path.Combine(Resolve(checkpoint), file), temporary, overwrite: true));
         }
     }
 

@@ -81,7 +81,7 @@ public static class RunReport
         plot.XLabel("step");
         plot.YLabel(yLabel);
         plot.ShowLegend();
-        plot.SavePng(folder.File(file), Width, Height);
+        AtomicFile.Write(folder.File(file), temporary => plot.SavePng(temporary, Width, Height));
         return file;
     }
 }
