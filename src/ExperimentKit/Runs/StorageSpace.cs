@@ -20,7 +20,7 @@ public static class StorageSpace
         }
     }
 
-    /// <summary>"N MB free in the file system of folder", or a note that it is unknown.</summary>
+    /// <summary>"N MB free there" for the file system of <paramref name="folder"/>, or "free space unknown".</summary>
     public static string Describe(string folder) =>
         FreeBytes(folder) is { } free ? $"{Megabytes(free)} free there" : "free space unknown";
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ExperimentKit.Models;
 using ExperimentKit.Runs;
 using ExperimentKit.Data;
@@ -24,7 +25,7 @@ public sealed partial class Trainer<TModel, TBatch>
         }
 
         var position = new ResumePosition(at.EpochIndex, at.StepInEpoch, at.EpochEndDone, losses.SinceLog, losses.StepsSinceLog, losses.Total, gradNorm);
-        var state = TrainerStateJson.Build(args, plan, step, epochReached, history, best, bestCheckpoint);
+        var state = TrainerState();
         checkpoints.Save(step, folder => TrainerCheckpoint.Write(folder, optimizer, sampler, order, state, position), bestCheckpoint);
         lastCheckpoint = name;
     }
@@ -33,8 +34,10 @@ public sealed partial class Trainer<TModel, TBatch>
     /// Trainer.save_state: trainer_state.json of the run so far (log_history, best model and metric) into
     /// <paramref name="folder"/>, the run folder at the end of training.
     /// </summary>
-    public void SaveState(string folder) =>
-        TrainerCheckpoint.WriteTrainerState(folder, TrainerStateJson.Build(args, plan, step, epochReached, history, best, bestCheckpoint));
+    public void SaveState(string folder) => TrainerCheckpoint.WriteTrainerState(folder, TrainerState());
+
+    /// <summary>HF's trainer_state.json of the loop as it stands: what a checkpoint and the run folder both keep.</summary>
+    private JsonObject TrainerState() => TrainerStateJson.Build(args, plan, step, epochReached, history, best, bestCheckpoint);
 
     /// <summary>
     /// Loads the checkpoint's weights, optimizer, generators and loop state, and replays its log_history to the callbacks
