@@ -73,6 +73,14 @@ public class ParserDiagnosticTests
     }
 
     [Fact]
+    public void EK0102_classifier_pooling_is_cls_or_mean()
+    {
+        Assert.Equal(
+            ["e.yaml(1,29): error EK0102: 'classifier_pooling' must be one of cls, mean, got 'max'; did you mean 'mean'?"],
+            Findings(Minimal("model: {}", "model: {classifier_pooling: max}")));
+    }
+
+    [Fact]
     public void EK0102_unknown_dataset_suggests_the_closest()
     {
         Assert.Equal(

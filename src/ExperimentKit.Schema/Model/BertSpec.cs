@@ -23,5 +23,11 @@ public sealed record BertSpec : ModelSpec
     /// <summary>HF `classifier_dropout`: null means "use hidden_dropout_prob".</summary>
     public double? ClassifierDropout { get; init; }
 
+    /// <summary>
+    /// What the sequence-classification head reads: "cls" (HF BertForSequenceClassification: the pooler on [CLS]) or
+    /// "mean" (the mean of the last hidden states over real tokens, ModernBERT's <c>classifier_pooling</c>).
+    /// </summary>
+    public string ClassifierPooling { get; init; } = ClassifierPoolings.Cls;
+
     public override bool TakesTokenTypeIds() => true;
 }

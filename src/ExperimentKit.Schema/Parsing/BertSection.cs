@@ -5,6 +5,8 @@ namespace ExperimentKit.Schema.Parsing;
 /// <summary>`model:` with model_type bert — BertConfig's keys.</summary>
 internal static class BertSection
 {
+    private static readonly ScalarType<string> ClassifierPooling = ScalarTypes.OneOf(ClassifierPoolings.Cls, ClassifierPoolings.Mean);
+
     public static BertSpec Read(MappingReader r)
     {
         var d = new BertSpec();
@@ -24,6 +26,7 @@ internal static class BertSection
             LayerNormEps = r.Read("layer_norm_eps", d.LayerNormEps, ScalarTypes.Number),
             PadTokenId = r.Read("pad_token_id", d.PadTokenId, ScalarTypes.Integer),
             ClassifierDropout = r.ReadOptional("classifier_dropout", d.ClassifierDropout, ScalarTypes.Number),
+            ClassifierPooling = r.Read("classifier_pooling", d.ClassifierPooling, ClassifierPooling),
         };
     }
 }

@@ -17,7 +17,7 @@ public static class PretrainedConfigMerge
     {
         [BertSpec.Type] = new(
             ["vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size", "hidden_act", "max_position_embeddings", "type_vocab_size", "layer_norm_eps", "pad_token_id"],
-            ["hidden_dropout_prob", "attention_probs_dropout_prob", "classifier_dropout", "initializer_range"]),
+            ["hidden_dropout_prob", "attention_probs_dropout_prob", "classifier_dropout", "classifier_pooling", "initializer_range"]),
         [DistilBertSpec.Type] = new(
             ["vocab_size", "max_position_embeddings", "sinusoidal_pos_embds", "n_layers", "n_heads", "dim", "hidden_dim", "activation", "pad_token_id"],
             ["dropout", "attention_dropout", "seq_classif_dropout", "initializer_range"]),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ExperimentKit.Schema.Model;
 
 namespace ExperimentKit.Models;
 
@@ -31,6 +32,7 @@ public sealed partial record BertConfig
             PadTokenId = reader.Int("pad_token_id") ?? defaults.PadTokenId,
             PositionEmbeddingType = reader.String("position_embedding_type") ?? defaults.PositionEmbeddingType,
             ClassifierDropout = reader.Double("classifier_dropout"),
+            ClassifierPooling = reader.String("classifier_pooling") ?? defaults.ClassifierPooling,
         };
         return (BertConfig)config.WithSharedKeys(reader);
     }
@@ -39,6 +41,13 @@ public sealed partial record BertConfig
     {
         keys["attention_probs_dropout_prob"] = AttentionProbsDropoutProb;
         keys["classifier_dropout"] = ClassifierDropout;
+        if (ClassifierPooling != ClassifierPoolings.Cls)
+        {
+            // Only when it is not the pooler head, so a checkpoint transformers reproduces carries transformers' keys alone.
+            // transformers keeps the key on the config but ignores it: its BERT head always reads the pooler.
+            keys["classifier_pooling"] = ClassifierPooling;
+        }
+
         keys["hidden_act"] = HiddenAct;
         keys["hidden_dropout_prob"] = HiddenDropoutProb;
         keys["hidden_size"] = HiddenSize;

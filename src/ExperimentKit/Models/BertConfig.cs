@@ -28,6 +28,9 @@ public sealed partial record BertConfig : PretrainedConfig
     /// <summary>HF <c>classifier_dropout</c>: null means "use <see cref="HiddenDropoutProb"/>".</summary>
     public double? ClassifierDropout { get; init; }
 
+    /// <summary>What the sequence-classification head reads: see <see cref="ClassifierPoolings"/>. Not a transformers BertConfig key.</summary>
+    public string ClassifierPooling { get; init; } = ClassifierPoolings.Cls;
+
     public int HeadDim => HiddenSize / NumAttentionHeads;
 
     public static BertConfig FromSpec(BertSpec spec)
@@ -49,6 +52,7 @@ public sealed partial record BertConfig : PretrainedConfig
             LayerNormEps = spec.LayerNormEps,
             PadTokenId = spec.PadTokenId,
             ClassifierDropout = spec.ClassifierDropout,
+            ClassifierPooling = spec.ClassifierPooling,
         };
         config.Validate();
         return config;
@@ -89,5 +93,10 @@ public sealed partial record BertConfig : PretrainedConfig
         }
 
         Activations.ThrowIfUnknown(HiddenAct, "hidden_act");
+        if (ClassifierPooling is not (ClassifierPoolings.Cls or ClassifierPoolings.Mean))
+        {
+            throw new ArgumentException(
+                $"classifier_pooling '{ClassifierPooling}' is not supported; use '{ClassifierPoolings.Cls}' or '{ClassifierPoolings.Mean}'.");
+        }
     }
 }

@@ -1,10 +1,13 @@
+using ExperimentKit.Schema.Model;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
 
 /// <summary>
 /// BERT with dropout and a linear head on the pooled output (HF <c>BertForSequenceClassification</c>,
-/// children <c>bert</c>, <c>dropout</c>, <c>classifier</c>). Not sealed: generated experiment models derive from it.
+/// children <c>bert</c>, <c>dropout</c>, <c>classifier</c>). With <c>classifier_pooling: mean</c> the head reads the
+/// mean of the last hidden states over real tokens instead of the pooler; the weights are the same.
+/// Not sealed: generated experiment models derive from it.
 /// </summary>
 public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, Tensor?, SequenceClassifierOutput>, IPretrainedModel<BertConfig>
 {
@@ -48,7 +51,10 @@ public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, 
     public override SequenceClassifierOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds, Tensor? labels)
     {
         using var scope = NewDisposeScope();
-        var pooled = bert.forward(inputIds, attentionMask, tokenTypeIds).PoolerOutput;
+        var output = bert.forward(inputIds, attentionMask, tokenTypeIds);
+        var pooled = Config.ClassifierPooling == ClassifierPoolings.Mean
+            ? MaskedMean.Of(output.LastHiddenState, attentionMask)
+            : output.PoolerOutput;
         var logits = classifier.forward(dropout.forward(pooled));
         var loss = labels is null ? null : SequenceClassificationLoss.Compute(logits, labels, NumLabels, Config.ProblemType);
         return new SequenceClassifierOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());

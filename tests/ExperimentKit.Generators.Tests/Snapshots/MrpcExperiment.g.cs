@@ -50,6 +50,7 @@ public sealed record MrpcConfig(
             LayerNormEps = 1e-12,
             PadTokenId = 0,
             ClassifierDropout = null,
+            ClassifierPooling = "cls",
         },
         new TaskSpec
         {

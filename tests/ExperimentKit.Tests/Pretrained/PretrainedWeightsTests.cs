@@ -2,6 +2,7 @@ using ExperimentKit.Experiments;
 using ExperimentKit.Models;
 using ExperimentKit.Models.Pretrained;
 using ExperimentKit.Schema;
+using ExperimentKit.Schema.Model;
 using Spectre.Console;
 using TorchSharp;
 
@@ -72,5 +73,22 @@ public sealed class PretrainedWeightsTests
 
         Assert.Equal(0.3, merged.HiddenDropoutProb);
         Assert.Equal(384, merged.HiddenSize);
+    }
+
+    [Fact]
+    public void Classifier_pooling_is_a_head_choice_the_yaml_sets_and_a_checkpoint_keeps()
+    {
+        static BertConfig Merge(string modelKeys, BertConfig checkpoint)
+        {
+            var yaml = $"name: x\nmodel:\n  pretrained_model_name_or_path: org/model\n{modelKeys}task: sequence_classification\ndataset:\n  name: glue/mrpc\ntraining: {{}}\n";
+            var spec = ExperimentSpecParser.Parse("experiments/x.yaml", yaml).Spec!;
+            return Assert.IsType<BertConfig>(PretrainedConfigMerge.Apply(checkpoint, "config.json", spec.Model, spec.Locations));
+        }
+
+        var meanCheckpoint = new BertConfig { ClassifierPooling = ClassifierPoolings.Mean };
+
+        Assert.Equal(ClassifierPoolings.Mean, Merge("  classifier_pooling: mean\n", new BertConfig()).ClassifierPooling);
+        Assert.Equal(ClassifierPoolings.Mean, Merge("", meanCheckpoint).ClassifierPooling);
+        Assert.Equal(ClassifierPoolings.Cls, Merge("  classifier_pooling: cls\n", meanCheckpoint).ClassifierPooling);
     }
 }
