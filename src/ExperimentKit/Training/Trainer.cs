@@ -154,7 +154,7 @@ public sealed partial class Trainer<TModel, TBatch>(
     /// <summary>One optimizer step over gradient_accumulation_steps batches; returns the mean loss, which must be finite.</summary>
     private double OptimizerStep(AdamW optimizer, Parameter[] parameters, IReadOnlyList<EncodedExample> train, int[] order, int stepInEpoch)
     {
-        using var pause = CollectionPause.Begin();
+        StepBoundaryCollection.Collect();
         using var scope = NewDisposeScope();
         var accumulated = 0.0;
         for (var micro = 0; micro < args.GradientAccumulationSteps; micro++)

@@ -24,6 +24,17 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Every_optimizer_step_starts_with_a_collection_on_the_training_thread()
+    {
+        var before = GC.CollectionCount(0);
+
+        var (output, _, _) = TrainerHarness.Train(Base with { EvalStrategy = IntervalStrategy.No }, Train);
+
+        // At least one a step (StepBoundaryCollection); these 12 tiny steps alone would allocate too little for that many.
+        Assert.True(GC.CollectionCount(0) - before >= output.GlobalStep, $"{GC.CollectionCount(0) - before} collections in {output.GlobalStep} steps");
+    }
+
+    [Fact]
     public void Logging_strategy_no_never_logs()
     {
         var (output, events, _) = TrainerHarness.Train(Base with { LoggingStrategy = IntervalStrategy.No, LoggingSteps = 1 }, Train);
