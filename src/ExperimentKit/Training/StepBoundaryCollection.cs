@@ -11,11 +11,12 @@ namespace ExperimentKit.Training;
 /// run here did), or reads a freed value. dotnet/TorchSharp#1434 and #1496 would dispose those Scalars; neither has
 /// shipped.
 /// A collection this thread starts between steps is safe: every Scalar it can free has been read already. It also hands
-/// the step a whole gen0 budget, so a collection inside the step comes from this thread's own allocations (again at a
-/// point in managed code) unless other threads allocate that budget within one step. In a loop of <c>a + b</c> beside a
-/// thread allocating 4 MB/s, the crash came within seconds without this and not in 80 s with it.
-/// A no-GC region per step would shut collections out entirely, but opening thousands of them grew resident memory
-/// without bound (the memory benchmark's ratio went from 1.035 to 1.142).
+/// the step a fresh gen0 budget, so a collection inside the step most likely comes from this thread's own allocations,
+/// again at a point in managed code. That narrows the window; it does not close it: another thread that allocates a
+/// gen0 budget within one step can still start a collection while this one is in LibTorch.
+/// A no-GC region per step would close it (a loop of <c>a + b</c> beside a thread allocating without pause crashed
+/// within seconds, and ran 60 s in regions), but opening one per step grew resident memory without bound (the memory
+/// benchmark's ratio went from 1.035 to 1.142), so this trades the guarantee for flat memory.
 /// </remarks>
 public static class StepBoundaryCollection
 {
