@@ -8,4 +8,7 @@ public static class ClassifierPoolings
 
     /// <summary>The mean of the last hidden states over real tokens, as sentence-transformers checkpoints were trained to give.</summary>
     public const string Mean = "mean";
+
+    /// <summary>Every value, for the YAML schema and config.json's check alike.</summary>
+    public static string[] All { get; } = [Cls, Mean];
 }

@@ -5,7 +5,7 @@ namespace ExperimentKit.Schema.Parsing;
 /// <summary>`model:` with model_type bert — BertConfig's keys.</summary>
 internal static class BertSection
 {
-    private static readonly ScalarType<string> ClassifierPooling = ScalarTypes.OneOf(ClassifierPoolings.Cls, ClassifierPoolings.Mean);
+    private static readonly ScalarType<string> ClassifierPooling = ScalarTypes.OneOf(ClassifierPoolings.All);
 
     public static BertSpec Read(MappingReader r)
     {

@@ -93,10 +93,10 @@ public sealed partial record BertConfig : PretrainedConfig
         }
 
         Activations.ThrowIfUnknown(HiddenAct, "hidden_act");
-        if (ClassifierPooling is not (ClassifierPoolings.Cls or ClassifierPoolings.Mean))
+        if (!ClassifierPoolings.All.Contains(ClassifierPooling))
         {
             throw new ArgumentException(
-                $"classifier_pooling '{ClassifierPooling}' is not supported; use '{ClassifierPoolings.Cls}' or '{ClassifierPoolings.Mean}'.");
+                $"classifier_pooling '{ClassifierPooling}' is not supported; use {string.Join(" or ", ClassifierPoolings.All.Select(p => $"'{p}'"))}.");
         }
     }
 }
