@@ -158,6 +158,35 @@ public sealed class BertTokenizer
     }
 
     /// <summary>
+    /// Encodes a sentence given as words (HF tokenizer(words, is_split_into_words=True)): each word is normalized and
+    /// pre-tokenized on its own, so punctuation can still split it ("U.S." gives several tokens), and every token
+    /// carries its word's index; a word that normalizes to nothing (empty, or only control characters) gives no token.
+    /// Then truncation and [CLS] ... [SEP], as for <see cref="Encode"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// As for <see cref="EncodeIds(string, string?, EncodeOptions?)"/>: no room for the special tokens, or padding or
+    /// overflow windows asked for.
+    /// </exception>
+    public EncodedWords EncodeWords(IReadOnlyList<string> words, EncodeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        options = IdsOnly(options);
+        Scratch scratch = t_scratch ??= new Scratch();
+        TokenSequence tokens = scratch.First;
+        tokens.Clear();
+        for (int i = 0; i < words.Count; i++)
+        {
+            string word = words[i] ?? throw new ArgumentException($"Word {i} is null.", nameof(words));
+            TokenizeInto(word, scratch.Words, tokens, scratch.Splits, i);
+        }
+
+        TruncatedPair kept = Truncate(tokens, null, options);
+        // The post-processor that lays out [CLS] A [SEP] for Encode also lays out the word ids: one place for both.
+        Encoding encoding = EncodingAssembler.Assemble(Vocabulary, tokens, (0, kept.KeepFirst), null, default, options.AddSpecialTokens);
+        return new EncodedWords(encoding.InputIds, encoding.TokenTypeIds, encoding.WordIds);
+    }
+
+    /// <summary>
     /// <see cref="EncodeBatch"/> laid out as a Hugging Face fast tokenizer returns it: with
     /// return_overflowing_tokens every window is a row, and overflow_to_sample_mapping names its input.
     /// </summary>
@@ -175,11 +204,14 @@ public sealed class BertTokenizer
         return [.. ids.Select(Vocabulary.GetToken)];
     }
 
-    private void TokenizeInto(string text, NormalizedWords words, TokenSequence output, WordSplitCache cache)
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="output"/>.</summary>
+    /// <param name="wordIndex">
+    /// The word id of every token, for a text that is one word of a pre-split sentence; null: each pre-token's own index.
+    /// </param>
+    private void TokenizeInto(string text, NormalizedWords words, TokenSequence output, WordSplitCache cache, int? wordIndex = null)
     {
         cache.Bind(WordPiece);
         words.Clear();
-        output.Clear();
         SplitSpecialTokens(text, words);
         ReadOnlySpan<char> chars = words.Chars;
         ReadOnlySpan<int> starts = words.OriginStarts;
@@ -188,14 +220,15 @@ public sealed class BertTokenizer
         for (int w = 0; w < list.Length; w++)
         {
             NormalizedWords.Word word = list[w];
+            int wordId = wordIndex ?? w;
             if (word.SpecialId >= 0)
             {
-                output.Add(word.SpecialId, word.OriginStart, word.OriginEnd, w);
+                output.Add(word.SpecialId, word.OriginStart, word.OriginEnd, wordId);
                 continue;
             }
 
             WordPiece.Tokenize(
-                chars[word.Start..word.End], starts[word.Start..word.End], ends[word.Start..word.End], w, output, cache);
+                chars[word.Start..word.End], starts[word.Start..word.End], ends[word.Start..word.End], wordId, output, cache);
         }
     }
 
@@ -262,16 +295,24 @@ public sealed class BertTokenizer
         ArgumentNullException.ThrowIfNull(text);
         Scratch scratch = t_scratch ??= new Scratch();
         TokenSequence first = scratch.First;
+        first.Clear();
         TokenizeInto(text, scratch.Words, first, scratch.Splits);
         TokenSequence? second = null;
         if (pair is not null)
         {
             second = scratch.Second;
+            second.Clear();
             TokenizeInto(pair, scratch.Words, second, scratch.Splits);
         }
 
+        return Truncate(first, second, options);
+    }
+
+    /// <summary>Applies the options' truncation to tokenized sequences, warning once if an untruncated one is too long.</summary>
+    private TruncatedPair Truncate(TokenSequence first, TokenSequence? second, EncodeOptions options)
+    {
         int maxLength = MaxLengthOf(options);
-        int added = !options.AddSpecialTokens ? 0 : pair is null ? 2 : 3;
+        int added = !options.AddSpecialTokens ? 0 : second is null ? 2 : 3;
         int budget = maxLength - added;
         if (options.Truncation != TruncationStrategy.DoNotTruncate && budget < 0)
         {
@@ -327,7 +368,7 @@ public sealed class BertTokenizer
         return !options.ReturnOverflowingTokens && options.Padding == PaddingStrategy.DoNotPad
             ? options
             : throw new ArgumentException(
-                "EncodeIds gives unpadded ids without overflow windows; use Encode for padding or return_overflowing_tokens.",
+                "EncodeIds and EncodeWords give unpadded ids without overflow windows; use Encode for padding or return_overflowing_tokens.",
                 nameof(options));
     }
 
