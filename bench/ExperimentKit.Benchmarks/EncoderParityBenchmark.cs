@@ -71,8 +71,8 @@ internal static class EncoderParityBenchmark
 
     private static List<PaddedBatch> ValidationBatches(BertTokenizer tokenizer)
     {
-        var spec = new DatasetSpec { Name = KnownDatasets.Mrpc.Name, LabelNames = KnownDatasets.Mrpc.LabelNames };
-        var examples = TextClassificationReader.Read(spec, DatasetSplit.Validation, BenchmarkData.Root);
+        var spec = new DatasetSpec { Name = KnownDatasets.Mrpc.Name, TextA = KnownDatasets.Mrpc.TextA, TextB = KnownDatasets.Mrpc.TextB, LabelNames = KnownDatasets.Mrpc.LabelNames };
+        var examples = TextClassificationReader.Read(spec, ProblemType.SingleLabelClassification, DatasetSplit.Validation, BenchmarkData.Root);
         return examples.Chunk(BatchSize)
             .Select(chunk => PaddedBatch.Of(chunk.Select(e => tokenizer.Encode(e.TextA, e.TextB)).ToArray()))
             .ToList();
@@ -85,7 +85,7 @@ internal static class EncoderParityBenchmark
         using var noGrad = torch.no_grad();
         long[] shape = [batch.Rows, batch.Length];
         var output = encoder.forward(torch.tensor(batch.InputIds, shape), torch.tensor(batch.AttentionMask, shape), torch.tensor(batch.TokenTypeIds, shape));
-        return (Doubles(output.LastHiddenState), Doubles(output.PoolerOutput));
+        return (Doubles(output.LastHiddenState), Doubles(output.PoolerOutput!));
     }
 
     private static double[] Doubles(torch.Tensor values) => values.to_type(torch.ScalarType.Float64).data<double>().ToArray();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using ExperimentKit.Data;
+using ExperimentKit.Metrics;
 using ExperimentKit.Models;
 using ExperimentKit.Schema.Model;
 using ExperimentKit.Training;
@@ -28,10 +30,10 @@ internal static class MemoryBenchmark
         var args = new TrainingSpec { MaxSteps = Steps, PerDeviceTrainBatchSize = 16, PerDeviceEvalBatchSize = 64, LoggingSteps = 100, EvalStrategy = IntervalStrategy.Steps, EvalSteps = EvaluationInterval, SaveStrategy = IntervalStrategy.No };
         var random = new Random(1);
         var examples = Enumerable.Range(0, 512).Select(_ => Example(random)).ToArray();
-        var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 64);
+        var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 64, LabelCollations.ClassIds);
         Batch Collate(IReadOnlyList<EncodedExample> batch) => new(collator.Collate(batch));
         static SequenceClassifierOutput Forward(BertForSequenceClassification m, Batch b) => m.forward(b.Collated.InputIds, b.Collated.AttentionMask, b.Collated.TokenTypeIds, b.Collated.Labels);
-        var evaluator = new Evaluator<BertForSequenceClassification, Batch>(args, [MetricKind.Accuracy], Collate, Forward);
+        var evaluator = new Evaluator<BertForSequenceClassification, Batch>(args, Accuracy, Collate, Forward);
         var memory = new MemoryProbe();
         new Trainer<BertForSequenceClassification, Batch>(model, args, Collate, Forward, evaluator, memory).Train(examples, examples[..128]);
 
@@ -46,11 +48,16 @@ internal static class MemoryBenchmark
         return 0;
     }
 
+    private static JsonObject Accuracy(EvalPrediction prediction) => new()
+    {
+        ["accuracy"] = ClassificationScores.Accuracy(ArgMax.OfRows(prediction.Predictions), prediction.LabelIds.Data.Select(v => (int)v).ToArray()),
+    };
+
     /// <summary>A random sequence of 10 to 50 tokens with a random label.</summary>
     private static EncodedExample Example(Random random)
     {
         int[] ids = [2, .. Enumerable.Range(0, random.Next(8, 48)).Select(_ => random.Next(10, 1000)), 3];
-        return new EncodedExample(ids, new int[ids.Length], random.Next(2));
+        return EncodedExample.WithClass(ids, new int[ids.Length], random.Next(2));
     }
 
     /// <summary>A batch as the collator makes it.</summary>

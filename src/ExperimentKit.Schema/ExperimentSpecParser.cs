@@ -72,11 +72,11 @@ public static class ExperimentSpecParser
         var r = new MappingReader(context, string.Empty, YamlOverrides.Apply(mapping, overrides, context));
         var name = ReadName(r, context);
         var model = ModelSection.Read(r.Section("model", required: true, "model_type and its config keys, such as hidden_size"));
-        var task = TaskSection.Read(r);
-        var dataset = DatasetSection.Read(r.Section("dataset", required: true, "'name: glue/mrpc' or 'path:' with TSV file keys"), context, r.Has("dataset"));
+        var task = TaskSection.Read(r, DatasetSection.KnownTask(r.Peek("dataset")));
+        var dataset = DatasetSection.Read(r.Section("dataset", required: true, "'name: glue/mrpc' or 'path:' with data file keys"), context, r.Has("dataset"), task);
         var tokenizer = TokenizerSection.Read(r.Section("tokenizer", required: false, "tokenizer keys such as max_length"));
         var collator = CollatorSection.Read(r.Section("collator", required: false, "collator keys such as padding"), model);
-        var metrics = MetricsSection.Read(r, context);
+        var metrics = MetricsSection.Read(r, context, dataset);
         var training = TrainingSection.Read(r.Section("training", required: true, "TrainingArguments keys such as learning_rate"));
         r.ReportUnknownKeys();
 

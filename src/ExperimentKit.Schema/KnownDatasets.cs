@@ -26,13 +26,15 @@ public sealed record KnownDataset(
     EquatableArray<string> LabelNames,
     bool HasHeader,
     bool LabelsAreNames,
-    EquatableArray<DatasetColumn> Columns)
+    EquatableArray<DatasetColumn> Columns,
+    DataFormat Format = DataFormat.Tsv,
+    string? TestFile = null)
 {
     /// <summary>The file column that holds a Hugging Face column, or null when the dataset has no such column.</summary>
     public DatasetColumn? Column(string name) => Columns.FirstOrDefault(c => c.Name == name);
 }
 
-/// <summary>The GLUE tasks as they lie under the data root (the original GLUE TSV files).</summary>
+/// <summary>The GLUE tasks (the original GLUE TSV files) and CoNLL-2003 as they lie under the data root.</summary>
 public static class KnownDatasets
 {
     public static KnownDataset Mrpc { get; } = new(
@@ -65,7 +67,20 @@ public static class KnownDatasets
         HasHeader: true, LabelsAreNames: false,
         Columns(("sentence1", "sentence1", 7), ("sentence2", "sentence2", 8), ("score", "score", 9)));
 
-    public static IReadOnlyList<KnownDataset> All { get; } = [Mrpc, Rte, Sst2, Cola, StsB];
+    public static KnownDataset Wnli { get; } = new(
+        "glue/wnli", "glue/wnli", TaskKind.SequenceClassification, "train.tsv", "dev.tsv",
+        "sentence1", "sentence2", "label", Names("not_entailment", "entailment"),
+        HasHeader: true, LabelsAreNames: false,
+        Columns(("sentence1", "sentence1", 1), ("sentence2", "sentence2", 2), ("label", "label", 3)));
+
+    /// <summary>CoNLL-2003 English NER (IOB2 tags in column 3), label names in the order of HF's conll2003 ClassLabel.</summary>
+    public static KnownDataset Conll2003 { get; } = new(
+        "conll2003", "conll2003", TaskKind.TokenClassification, "train.txt", "valid.txt",
+        "tokens", null, "ner_tags", Names("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"),
+        HasHeader: false, LabelsAreNames: true,
+        Columns(), DataFormat.Conll, TestFile: "test.txt");
+
+    public static IReadOnlyList<KnownDataset> All { get; } = [Mrpc, Rte, Sst2, Cola, StsB, Wnli, Conll2003];
 
     public static KnownDataset? Find(string name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));

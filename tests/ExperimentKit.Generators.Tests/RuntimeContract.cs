@@ -42,7 +42,11 @@ internal static class RuntimeContract
 
             public sealed class DistilBertConfig : PretrainedConfig { }
 
-            public sealed class SequenceClassifierOutput { }
+            public abstract record ModelOutput;
+
+            public sealed record SequenceClassifierOutput : ModelOutput;
+
+            public sealed record TokenClassifierOutput : ModelOutput;
 
             public interface IPretrainedModel<TConfig>
                 where TConfig : PretrainedConfig
@@ -59,6 +63,14 @@ internal static class RuntimeContract
                 public SequenceClassifierOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds, Tensor? labels) => new();
             }
 
+            public class BertForTokenClassification : IPretrainedModel<BertConfig>
+            {
+                public BertForTokenClassification(BertConfig config, int numLabels) => Config = config;
+                public static string BaseModelPrefix => "bert";
+                public BertConfig Config { get; }
+                public TokenClassifierOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds, Tensor? labels) => new();
+            }
+
             public class DistilBertForSequenceClassification : IPretrainedModel<DistilBertConfig>
             {
                 public DistilBertForSequenceClassification(DistilBertConfig config, int numLabels) => Config = config;
@@ -66,24 +78,51 @@ internal static class RuntimeContract
                 public DistilBertConfig Config { get; }
                 public SequenceClassifierOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? labels) => new();
             }
+
+            public class DistilBertForTokenClassification : IPretrainedModel<DistilBertConfig>
+            {
+                public DistilBertForTokenClassification(DistilBertConfig config, int numLabels) => Config = config;
+                public static string BaseModelPrefix => "distilbert";
+                public DistilBertConfig Config { get; }
+                public TokenClassifierOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? labels) => new();
+            }
+        }
+
+        namespace ExperimentKit.Tasks
+        {
+            using ExperimentKit.Schema.Model;
+
+            public interface IExperimentTask { }
+
+            public sealed class SequenceClassificationTask : IExperimentTask
+            {
+                public SequenceClassificationTask(ExperimentSpec spec) { }
+            }
+
+            public sealed class TokenClassificationTask : IExperimentTask
+            {
+                public TokenClassificationTask(ExperimentSpec spec) { }
+            }
         }
 
         namespace ExperimentKit.Experiments
         {
+            using ExperimentKit.Schema.Model;
+
             public interface IExperiment { }
 
-            public abstract class SequenceClassificationExperiment<TConfig, TBatch, TModel, TLabel> : IExperiment
+            public abstract class Experiment<TConfig, TBatch, TModel> : IExperiment
                 where TConfig : ExperimentKit.Models.PretrainedConfig
                 where TBatch : ExperimentKit.Data.ILabeledBatch
                 where TModel : ExperimentKit.Models.IPretrainedModel<TConfig>
-                where TLabel : struct, System.Enum
             {
                 protected abstract TModel CreateModel(TConfig config);
                 protected abstract TBatch CreateBatch(ExperimentKit.Data.CollatedBatch collated);
-                protected abstract ExperimentKit.Models.SequenceClassifierOutput Forward(TModel model, TBatch batch);
+                protected abstract ExperimentKit.Models.ModelOutput Forward(TModel model, TBatch batch);
+                protected abstract ExperimentKit.Tasks.IExperimentTask CreateTask(ExperimentSpec spec);
             }
 
-            public sealed record ExperimentRegistration(string Name, string SourceFile, System.Func<IExperiment> Create);
+            public sealed record ExperimentRegistration(string Name, string SourceFile, ExperimentSpec Compiled, System.Func<IExperiment> Create);
 
             public static class ExperimentRegistry
             {

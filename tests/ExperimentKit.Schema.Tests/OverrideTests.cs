@@ -30,7 +30,7 @@ public class OverrideTests
         var spec = Parse(Yaml.Minimal, "tokenizer.max_length=64", "metrics=[accuracy, f1]", "training.seed=7", "training.seed=8").Spec!;
 
         Assert.Equal(64, spec.Tokenizer.MaxLength);
-        Assert.Equal([MetricKind.Accuracy, MetricKind.F1], spec.Metrics);
+        Assert.Equal([MetricSpec.Of(MetricKind.Accuracy), MetricSpec.Of(MetricKind.F1)], spec.Metrics);
         Assert.Equal(8, spec.Training.Seed);
     }
 

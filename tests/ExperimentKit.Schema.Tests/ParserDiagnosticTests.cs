@@ -132,7 +132,7 @@ public class ParserDiagnosticTests
     public void EK0202_f1_needs_exactly_two_labels()
     {
         Assert.Equal(
-            ["e.yaml(7,21): error EK0202: metric 'f1' is binary and needs exactly 2 labels, but the dataset has 3; use accuracy or matthews_correlation"],
+            ["e.yaml(7,21): error EK0202: metric 'f1' averages 'binary' by default, which needs exactly 2 labels, but the dataset has 3; write {name: f1, average: macro} (or micro, weighted)"],
             Findings(Minimal("  name: glue/mrpc", "  name: glue/mrpc\n  label_names: [a, b, c]") + "metrics: [accuracy, f1]\n"));
     }
 
@@ -140,10 +140,7 @@ public class ParserDiagnosticTests
     public void EK0202_classification_metric_on_regression()
     {
         Assert.Equal(
-            [
-                "e.yaml(2,7): error EK0204: task 'regression' is not yet supported by the runtime; supported: sequence_classification",
-                "e.yaml(6,11): error EK0202: metric 'f1' needs a classification task, but the task is 'regression'; use pearson, spearmanr or mse",
-            ],
+            ["e.yaml(6,11): error EK0202: metric 'f1' does not apply to task 'regression' (problem_type regression); use pearson, spearmanr, mse"],
             Findings(Minimal("task: sequence_classification", "task: regression").Replace("glue/mrpc", "glue/sts-b") + "metrics: [f1]\n"));
     }
 
@@ -175,8 +172,8 @@ public class ParserDiagnosticTests
     public void EK0204_task_not_implemented()
     {
         Assert.Equal(
-            ["e.yaml(2,7): error EK0204: task 'regression' is not yet supported by the runtime; supported: sequence_classification"],
-            Findings(Minimal("task: sequence_classification", "task: regression").Replace("glue/mrpc", "glue/sts-b")));
+            ["e.yaml(2,7): error EK0204: task 'question_answering' is not yet supported by the runtime; supported: sequence_classification, regression, token_classification"],
+            Findings(Minimal("task: sequence_classification", "task: question_answering")));
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public class ParserValidFileTests
         Assert.Equal(TaskKind.SequenceClassification, spec.Task.Kind);
         Assert.Equal(128, spec.Tokenizer.MaxLength);
         Assert.Equal(PaddingStrategy.Longest, spec.Collator.Padding);
-        Assert.Equal([MetricKind.Accuracy, MetricKind.F1], spec.Metrics);
+        Assert.Equal([MetricSpec.Of(MetricKind.Accuracy), MetricSpec.Of(MetricKind.F1)], spec.Metrics);
         Assert.Equal("runs/mrpc", spec.Training.OutputDir);
         Assert.Equal(32, spec.Training.PerDeviceTrainBatchSize);
         Assert.Equal(64, spec.Training.PerDeviceEvalBatchSize);

@@ -13,6 +13,7 @@ internal sealed class ExperimentEmitter
 {
     private readonly ExperimentModel model;
     private readonly ModelArchitecture architecture;
+    private readonly Head head;
     private readonly CodeWriter writer = new();
     private readonly string prefix;
     private readonly string file;
@@ -21,6 +22,7 @@ internal sealed class ExperimentEmitter
     {
         this.model = model;
         architecture = ModelArchitecture.Of(model.Spec.Model);
+        head = Head.Of(model.Spec.Task, model.Spec.Model);
         prefix = model.TypePrefix;
         file = model.SourceFile;
     }
@@ -42,7 +44,7 @@ internal sealed class ExperimentEmitter
         writer.Line($"// Compiled by ExperimentKit.Generators from {file}; edit the YAML, not this file.");
         writer.Line("#nullable enable");
         writer.Line();
-        foreach (var import in new[] { "System", "System.Collections.Generic", "ExperimentKit.Data", "ExperimentKit.Models", "ExperimentKit.Schema.Model", "TorchSharp" })
+        foreach (var import in new[] { "System", "System.Collections.Generic", "ExperimentKit.Data", "ExperimentKit.Models", "ExperimentKit.Schema.Model", "ExperimentKit.Tasks", "TorchSharp" })
         {
             writer.Line($"using {import};");
         }
@@ -60,6 +62,11 @@ internal sealed class ExperimentEmitter
 
     private void WriteLabels()
     {
+        if (model.Labels.Count == 0)
+        {
+            return;
+        }
+
         writer.Line();
         Summary($"Labels of {file}, in label-id order.");
         writer.Line($"public enum {prefix}Label");
@@ -82,11 +89,11 @@ internal sealed class ExperimentEmitter
         writer.Indented(() =>
         {
             writer.Line($"{spec.Model.GetType().Name} Model,");
-            writer.Line("TaskSpec Task,");
+            writer.Line($"{spec.Task.GetType().Name} Task,");
             writer.Line("DatasetSpec Dataset,");
             writer.Line("TokenizerSpec Tokenizer,");
             writer.Line("CollatorSpec Collator,");
-            writer.Line("IReadOnlyList<MetricKind> Metrics,");
+            writer.Line("IReadOnlyList<MetricSpec> Metrics,");
             writer.Line("TrainingSpec Training)");
         });
         Block(() =>
@@ -99,9 +106,24 @@ internal sealed class ExperimentEmitter
                 SpecInitializer.Write(writer, spec.Dataset, ",");
                 SpecInitializer.Write(writer, spec.Tokenizer, ",");
                 SpecInitializer.Write(writer, spec.Collator, ",");
-                writer.Line($"new MetricKind[] {{ {string.Join(", ", spec.Metrics.Select(m => CSharpLiterals.Of(m)))} }},");
+                writer.Line("new MetricSpec[]");
+                writer.Block(
+                    () =>
+                    {
+                        foreach (var metric in spec.Metrics)
+                        {
+                            SpecInitializer.Write(writer, metric, ",");
+                        }
+                    },
+                    ",");
                 SpecInitializer.Write(writer, spec.Training, ");");
             });
+            writer.Line();
+            Summary("The compiled settings as the spec the runtime runs (source locations come from the file at run time).");
+            writer.Line("public ExperimentSpec ToSpec() =>");
+            writer.Indented(() => writer.Line(
+                $"new({SymbolDisplay.FormatLiteral(spec.Name, quote: true)}, Model, Task, Dataset, Tokenizer, Collator, new EquatableArray<MetricSpec>(Metrics), Training, "
+                + $"new SourceMap({SymbolDisplay.FormatLiteral(file, quote: true)}, EquatableArray<SourceMapEntry>.Empty));"));
         });
     }
 
@@ -152,16 +174,16 @@ internal sealed class ExperimentEmitter
         // A forward with a token_type_ids parameter gets null when the collator makes none; DistilBERT's has no such parameter.
         var tokenTypeIds = model.Spec.Model.TakesTokenTypeIds() ? (HasTokenTypeIds ? "batch.TokenTypeIds, " : "null, ") : string.Empty;
         writer.Line();
-        Summary($"{architecture.DisplayName} encoder with the sequence-classification head declared in {file}.");
-        writer.Line($"public sealed class {prefix}Model : {architecture.ClassifierType}");
+        Summary($"{architecture.DisplayName} encoder with the {head.Description} declared in {file}.");
+        writer.Line($"public sealed class {prefix}Model : {head.HeadClass}");
         Block(() =>
         {
             writer.Line($"public {prefix}Model({architecture.ConfigType} config)");
-            writer.Indented(() => writer.Line($": base(config, numLabels: {model.Labels.Count.ToString(CultureInfo.InvariantCulture)})"));
+            writer.Indented(() => writer.Line($": base(config, numLabels: {model.Spec.Task.LabelCount(model.Spec.Dataset).ToString(CultureInfo.InvariantCulture)})"));
             writer.Line("{");
             writer.Line("}");
             writer.Line();
-            writer.Line($"public SequenceClassifierOutput Forward({prefix}Batch batch) =>");
+            writer.Line($"public {head.OutputType} Forward({prefix}Batch batch) =>");
             writer.Indented(() => writer.Line($"forward(batch.InputIds, batch.AttentionMask, {tokenTypeIds}batch.Labels);"));
         });
     }
@@ -170,7 +192,7 @@ internal sealed class ExperimentEmitter
     {
         writer.Line();
         Summary($"Runs {file}.");
-        writer.Line($"public sealed class {prefix}Experiment : SequenceClassificationExperiment<{architecture.ConfigType}, {prefix}Batch, {prefix}Model, {prefix}Label>");
+        writer.Line($"public sealed class {prefix}Experiment : Experiment<{architecture.ConfigType}, {prefix}Batch, {prefix}Model>");
         Block(() =>
         {
             writer.Line($"public static {prefix}Config Config => {prefix}Config.Compiled;");
@@ -179,7 +201,9 @@ internal sealed class ExperimentEmitter
             writer.Line();
             writer.Line($"protected override {prefix}Batch CreateBatch(CollatedBatch collated) => new(collated);");
             writer.Line();
-            writer.Line($"protected override SequenceClassifierOutput Forward({prefix}Model model, {prefix}Batch batch) => model.Forward(batch);");
+            writer.Line($"protected override ModelOutput Forward({prefix}Model model, {prefix}Batch batch) => model.Forward(batch);");
+            writer.Line();
+            writer.Line($"protected override IExperimentTask CreateTask(ExperimentSpec spec) => new {head.TaskClass}(spec);");
         });
     }
 
@@ -194,7 +218,7 @@ internal sealed class ExperimentEmitter
         {
             writer.Line("[System.Runtime.CompilerServices.ModuleInitializer]");
             writer.Line("internal static void Register() =>");
-            writer.Indented(() => writer.Line($"ExperimentRegistry.Register(new ExperimentRegistration({name}, {source}, static () => new {prefix}Experiment()));"));
+            writer.Indented(() => writer.Line($"ExperimentRegistry.Register(new ExperimentRegistration({name}, {source}, {prefix}Config.Compiled.ToSpec(), static () => new {prefix}Experiment()));"));
         });
     }
 

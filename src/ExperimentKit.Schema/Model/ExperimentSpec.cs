@@ -8,6 +8,6 @@ public sealed record ExperimentSpec(
     DatasetSpec Dataset,
     TokenizerSpec Tokenizer,
     CollatorSpec Collator,
-    EquatableArray<MetricKind> Metrics,
+    EquatableArray<MetricSpec> Metrics,
     TrainingSpec Training,
     SourceMap Locations);

@@ -1,16 +1,26 @@
 using System.Linq;
 using ExperimentKit.Schema.Model;
+using ExperimentKit.Schema.Yaml;
 
 namespace ExperimentKit.Schema.Parsing;
 
 /// <summary>
 /// `dataset:` — a known dataset by name (its files, columns and labels fill every key not written), or a folder of
-/// TSV files by path. Exactly one of Name and Path is set in the resulting spec; the runtime finds a known
+/// data files by path (TSV, or CoNLL columns for token classification). Exactly one of Name and Path is set in the resulting spec; the runtime finds a known
 /// dataset's folder and file columns through <see cref="KnownDatasets.Find"/>.
 /// </summary>
 internal static class DatasetSection
 {
-    public static DatasetSpec Read(MappingReader r, ParseContext context, bool written)
+    private static readonly ScalarType<DataFormat> Format = ScalarTypes.Enum<DataFormat>();
+
+    /// <summary>The task family of the known dataset the section names, if any, read before the section itself.</summary>
+    public static TaskKind? KnownTask(YamlNode? section) =>
+        section is YamlMapping mapping
+        && mapping.Entries.FirstOrDefault(e => e.Key.Value == "name")?.Value is YamlScalar { IsNull: false } name
+            ? KnownDatasets.Find(name.Value)?.Task
+            : null;
+
+    public static DatasetSpec Read(MappingReader r, ParseContext context, bool written, TaskSpec task)
     {
         var d = new DatasetSpec();
         var name = r.ReadOptionalText("name", null);
@@ -50,8 +60,11 @@ internal static class DatasetSection
             Name = known?.Name ?? name,
             Path = path,
             DataRoot = r.ReadOptionalText("data_root", d.DataRoot),
+            Format = r.Read("format", known?.Format ?? (task.Kind == TaskKind.TokenClassification ? DataFormat.Conll : DataFormat.Tsv), Format),
             TrainFile = r.ReadOptionalText("train_file", known?.TrainFile ?? d.TrainFile),
             ValidationFile = r.ReadOptionalText("validation_file", known?.ValidationFile ?? d.ValidationFile),
+            TestFile = r.ReadOptionalText("test_file", known?.TestFile ?? d.TestFile),
+            TagColumn = r.Read("tag_column", d.TagColumn, ScalarTypes.Integer),
             TextA = r.Read("text_a", known?.TextA ?? d.TextA, ScalarTypes.Text),
             TextB = r.ReadOptionalText("text_b", known is null ? d.TextB : known.TextB),
             Label = r.Read("label", known?.Label ?? d.Label, ScalarTypes.Text),

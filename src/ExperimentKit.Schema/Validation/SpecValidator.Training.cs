@@ -91,7 +91,7 @@ internal sealed partial class SpecValidator
 
         if (t.MetricForBestModel is { } written)
         {
-            var known = spec.Metrics.Select(m => Snake(m)).ToArray();
+            var known = spec.Metrics.SelectMany(m => MetricResultKeys.Of(m, spec.Dataset)).ToArray();
             Check(
                 metric == ResolvedTraining.Loss || known.Contains(metric),
                 SchemaRules.ConflictingSettings,

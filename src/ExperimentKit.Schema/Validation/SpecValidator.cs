@@ -24,63 +24,125 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
     private void ValidateTask()
     {
         Check(
-            spec.Task.Kind == TaskKind.SequenceClassification,
+            spec.Task is not PlannedTaskSpec,
             SchemaRules.TaskNotImplemented,
             "task",
-            $"task '{Snake(spec.Task.Kind)}' is not yet supported by the runtime; supported: sequence_classification");
-        if (spec.Dataset.Name is { } name && KnownDatasets.Find(name) is { } known)
+            $"task '{Snake(spec.Task.Kind)}' is not yet supported by the runtime; supported: sequence_classification, regression, token_classification");
+        if (spec.Task is not PlannedTaskSpec && spec.Dataset.Name is { } name && KnownDatasets.Find(name) is { } known)
         {
             Check(
-                known.Task == spec.Task.Kind,
+                known.Task == spec.Task.Spelling || (known.Task == TaskKind.SequenceClassification && spec.Task is SequenceClassificationTaskSpec { ProblemType: not ProblemType.Regression }),
                 SchemaRules.MetricDoesNotFitTask,
                 "task",
-                $"task '{Snake(spec.Task.Kind)}' does not fit dataset '{known.Name}', which is a {Snake(known.Task)} dataset");
+                $"task '{Snake(spec.Task.Spelling)}' does not fit dataset '{known.Name}', which is a {Snake(known.Task)} dataset"
+                + (spec.Task.Kind == TaskKind.TokenClassification ? " with no tag column; token_classification needs a CoNLL dataset (conll2003, or 'path:' with 'format: conll')" : string.Empty));
+        }
+
+        if (spec.Task.NumLabels is { } written && written != spec.Task.LabelCount(spec.Dataset))
+        {
+            Report(
+                SchemaRules.ConflictingSettings,
+                "task.num_labels",
+                spec.Task is SequenceClassificationTaskSpec { ProblemType: ProblemType.Regression }
+                    ? $"num_labels is {Text(written)}, but regression predicts one score (num_labels 1)"
+                    : $"num_labels is {Text(written)}, but the dataset's label_names list {Text(spec.Dataset.LabelNames.Count)} classes ({string.Join(", ", spec.Dataset.LabelNames)}); make them agree or remove num_labels");
+        }
+
+        if (spec.Task is SequenceClassificationTaskSpec { ProblemType: not ProblemType.SingleLabelClassification } && spec.Training.LabelSmoothingFactor > 0)
+        {
+            Report(SchemaRules.ConflictingSettings, "training.label_smoothing_factor", "'label_smoothing_factor' smooths class labels and applies to single-label classification only; remove it for this problem_type");
         }
     }
 
     private void ValidateDataset(DatasetSpec d)
     {
+        var classes = spec.Task is not SequenceClassificationTaskSpec { ProblemType: ProblemType.Regression };
         if (d.Path is not null)
         {
-            Check(d.TrainFile is not null, SchemaRules.MissingKey, "dataset", "'dataset.train_file' is required with 'dataset.path' (the training TSV file in that folder)");
+            Check(d.TrainFile is not null, SchemaRules.MissingKey, "dataset", "'dataset.train_file' is required with 'dataset.path' (the training file in that folder)");
             Check(
-                spec.Task.Kind != TaskKind.SequenceClassification || d.LabelNames.Count > 0,
+                !classes || d.LabelNames.Count > 0,
                 SchemaRules.MissingKey,
                 "dataset",
-                "'dataset.label_names' is required with 'dataset.path' for sequence_classification: list the class names in label-id order");
+                $"'dataset.label_names' is required with 'dataset.path' for {Snake(spec.Task.Spelling)}: list the class names in label-id order");
         }
 
-        if (spec.Task.Kind == TaskKind.SequenceClassification && d.LabelNames.Count == 1)
+        if (classes && d.LabelNames.Count == 1)
         {
-            Report(SchemaRules.OutOfRange, "dataset.label_names", "'label_names' must list at least 2 classes for sequence_classification, got 1");
+            Report(SchemaRules.OutOfRange, "dataset.label_names", $"'label_names' must list at least 2 classes for {Snake(spec.Task.Spelling)}, got 1");
         }
 
+        if (!classes && d.LabelNames.Count > 0)
+        {
+            Report(SchemaRules.ConflictingSettings, "dataset.label_names", "regression predicts one number per example and has no class names: remove 'label_names', or use problem_type single_label_classification");
+        }
+
+        var tokens = spec.Task.Kind == TaskKind.TokenClassification;
+        // A known dataset that does not fit the task is reported once, as such (ValidateTask).
+        Check(
+            d.Path is null || tokens == (d.Format == DataFormat.Conll),
+            SchemaRules.MetricDoesNotFitTask,
+            Written("dataset.format") ? "dataset.format" : "task",
+            tokens
+                ? "token_classification reads a tag per token: the dataset must be CoNLL columns ('format: conll' with 'tag_column'), not TSV rows without tags"
+                : $"format 'conll' holds a tag per token, which only token_classification reads; task '{Snake(spec.Task.Spelling)}' needs TSV rows");
+        Check(d.TagColumn >= 1, SchemaRules.OutOfRange, "dataset.tag_column", $"'tag_column' must be 1 or more (column 0 holds the token), got {Text(d.TagColumn)}");
         OptionalPositive("dataset.max_train_samples", d.MaxTrainSamples);
         OptionalPositive("dataset.max_eval_samples", d.MaxEvalSamples);
     }
 
     private void ValidateMetrics()
     {
-        var classification = spec.Task.Kind is TaskKind.SequenceClassification or TaskKind.TokenClassification or TaskKind.MultipleChoice;
+        var fits = MetricsFor(spec.Task);
         for (var i = 0; i < spec.Metrics.Count; i++)
         {
             var metric = spec.Metrics[i];
             var path = $"metrics[{i}]";
-            var forRegression = metric is MetricKind.Pearson or MetricKind.Spearmanr or MetricKind.Mse;
-            if (forRegression && spec.Task.Kind != TaskKind.Regression)
+            if (!fits.Contains(metric.Kind))
             {
-                Report(SchemaRules.MetricDoesNotFitTask, path, $"metric '{Snake(metric)}' needs a regression task, but the task is '{Snake(spec.Task.Kind)}'; use accuracy, f1, precision, recall or matthews_correlation");
+                Report(SchemaRules.MetricDoesNotFitTask, path, $"metric '{Snake(metric.Kind)}' does not apply to {TaskDescription()}; use {string.Join(", ", fits.Select(m => Snake(m)))}");
+                continue;
             }
-            else if (!forRegression && !classification)
+
+            var averaged = metric.Kind is MetricKind.F1 or MetricKind.Precision or MetricKind.Recall;
+            Argument(path, "average", averaged, metric.Kind);
+            Argument(path, "pos_label", averaged, metric.Kind);
+            Argument(path, "mode", metric.Kind == MetricKind.Seqeval, metric.Kind);
+            Argument(path, "scheme", metric.Kind == MetricKind.Seqeval, metric.Kind);
+            if (averaged && metric.Average == Averaging.Binary && spec.Task is SequenceClassificationTaskSpec { ProblemType: ProblemType.SingleLabelClassification } && spec.Dataset.LabelNames.Count != 2)
             {
-                Report(SchemaRules.MetricDoesNotFitTask, path, $"metric '{Snake(metric)}' needs a classification task, but the task is '{Snake(spec.Task.Kind)}'; use pearson, spearmanr or mse");
+                Report(SchemaRules.MetricDoesNotFitTask, path, $"metric '{Snake(metric.Kind)}' averages 'binary' by default, which needs exactly 2 labels, but the dataset has {Text(spec.Dataset.LabelNames.Count)}; write {{name: {Snake(metric.Kind)}, average: macro}} (or micro, weighted)");
             }
-            else if (metric is MetricKind.F1 or MetricKind.Precision or MetricKind.Recall && spec.Dataset.LabelNames.Count != 2)
+
+            if (averaged && metric.Average == Averaging.Binary && spec.Task is SequenceClassificationTaskSpec { ProblemType: ProblemType.MultiLabelClassification })
             {
-                Report(SchemaRules.MetricDoesNotFitTask, path, $"metric '{Snake(metric)}' is binary and needs exactly 2 labels, but the dataset has {Text(spec.Dataset.LabelNames.Count)}; use accuracy or matthews_correlation");
+                Report(SchemaRules.MetricDoesNotFitTask, path, $"multi-label '{Snake(metric.Kind)}' needs an average over the labels: write {{name: {Snake(metric.Kind)}, average: micro}} (or macro, weighted)");
+            }
+
+            if (metric.Kind == MetricKind.Seqeval && metric.Mode == SeqevalMode.Default && Written(path + ".scheme"))
+            {
+                Report(SchemaRules.ConflictingSettings, path + ".scheme", "'scheme' is read in seqeval's strict mode only: add 'mode: strict', or remove 'scheme'");
             }
         }
     }
+
+    /// <summary>The metrics each head's predictions can be scored with.</summary>
+    private static MetricKind[] MetricsFor(TaskSpec task) => task switch
+    {
+        SequenceClassificationTaskSpec { ProblemType: ProblemType.Regression } => [MetricKind.Pearson, MetricKind.Spearmanr, MetricKind.Mse],
+        SequenceClassificationTaskSpec { ProblemType: ProblemType.MultiLabelClassification } => [MetricKind.Accuracy, MetricKind.F1, MetricKind.Precision, MetricKind.Recall],
+        SequenceClassificationTaskSpec => [MetricKind.Accuracy, MetricKind.F1, MetricKind.Precision, MetricKind.Recall, MetricKind.MatthewsCorrelation],
+        TokenClassificationTaskSpec => [MetricKind.Seqeval],
+        _ => [],
+    };
+
+    private string TaskDescription() => spec.Task is SequenceClassificationTaskSpec sequence
+        ? $"task '{Snake(spec.Task.Spelling)}' (problem_type {Snake(sequence.ProblemType)})"
+        : $"task '{Snake(spec.Task.Spelling)}'";
+
+    /// <summary>A compute argument written for a metric that does not take it.</summary>
+    private void Argument(string path, string key, bool takes, MetricKind metric) =>
+        Check(!Written($"{path}.{key}") || takes, SchemaRules.ConflictingSettings, $"{path}.{key}", $"metric '{Snake(metric)}' takes no '{key}'; 'average' and 'pos_label' are f1 / precision / recall arguments, 'mode' and 'scheme' seqeval's");
 
     private void ValidateTokenizer(TokenizerSpec t)
     {

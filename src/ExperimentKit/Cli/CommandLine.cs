@@ -105,16 +105,33 @@ public static class CommandLine
             }
         }
 
-        var registration = ExperimentRegistry.Find(file) ?? ExperimentRegistry.Find(parsed.Spec.Name);
+        var compiledFromThisFile = ExperimentRegistry.Find(file);
+        var registration = compiledFromThisFile ?? ExperimentRegistry.Find(parsed.Spec.Name);
         if (registration is null)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {file} is not compiled into this program. Put it in experiments/ and run again (dotnet run rebuilds). Compiled: {string.Join(", ", ExperimentRegistry.All.Select(r => r.SourceFile))}");
             return 1;
         }
 
+        // Another file of the same name (a copy, a run's config.yaml) runs through the compiled types as overrides would.
+        var asWritten = overrides.Count == 0 ? parsed.Spec : ExperimentSpecParser.Parse(file, File.ReadAllText(file)).Spec!;
+        if (compiledFromThisFile is not null && CompiledSpec.Drift(registration.Compiled, asWritten) is { Count: > 0 } drift)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {file} has changed since this program was built ({string.Join(", ", drift)} differ from what was compiled); rebuild (dotnet build, or dotnet run without --no-build) so the run is the file's");
+            return 1;
+        }
+
+        if (CompiledSpec.TypeChanges(registration.Compiled, parsed.Spec) is { Count: > 0 } changed)
+        {
+            var what = compiledFromThisFile is null ? $"{file} differs from the compiled {registration.SourceFile} in" : "--set changes";
+            console.MarkupLineInterpolated($"[red]error:[/] {what} {string.Join(", ", changed)}, which the compiled types of {registration.SourceFile} are built from (label enum, batch, model class); edit the YAML in experiments/ and rebuild instead");
+            return overrides.Count > 0 ? 2 : 1;
+        }
+
+        var spec = CompiledSpec.ToRun(registration.Compiled, parsed.Spec, differsOnPurpose: overrides.Count > 0 || compiledFromThisFile is null);
         try
         {
-            action(parsed.Spec, registration.Create());
+            action(spec, registration.Create());
             return 0;
         }
         catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException or ExperimentConfigurationException or NotSupportedException or TrainingDivergedException)
@@ -138,7 +155,7 @@ public static class CommandLine
         console.WriteLine("                                               the same with settings overridden (checked like the file; config.yaml records them)");
         console.WriteLine("       dotnet run -- <experiments/name.yaml> --resume [checkpoint folder]");
         console.WriteLine("                                               continue an interrupted run: its latest checkpoint, or the one named");
-        console.WriteLine("       dotnet run -- predict <model folder> [--split validation|train] [experiments/name.yaml]");
+        console.WriteLine("       dotnet run -- predict <model folder> [--split validation|train|test] [experiments/name.yaml]");
         console.WriteLine("                                               predictions of a run's or checkpoint's model, written into that folder");
         console.WriteLine("       dotnet run -- --list                    list the compiled experiments");
     }

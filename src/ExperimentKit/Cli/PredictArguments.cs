@@ -2,7 +2,7 @@ using ExperimentKit.Data;
 
 namespace ExperimentKit.Cli;
 
-/// <summary>`predict &lt;model folder&gt; [--split validation|train] [experiments/name.yaml]`.</summary>
+/// <summary>`predict &lt;model folder&gt; [--split validation|train|test] [experiments/name.yaml]`.</summary>
 public sealed record PredictArguments(string ModelFolder, DatasetSplit Split, string? ExperimentFile)
 {
     /// <summary>Null when the arguments do not fit the form.</summary>

@@ -6,9 +6,10 @@ namespace ExperimentKit.Data;
 
 /// <summary>
 /// Hugging Face's DataCollatorWithPadding: pads every sequence of a batch to the longest one
-/// (or to max_length), optionally rounded up to a multiple, on the right, with the [PAD] id.
+/// (or to max_length), optionally rounded up to a multiple, on the right, with the [PAD] id. The task's label
+/// collation makes the labels (per token and padded with -100, it is DataCollatorForTokenClassification).
 /// </summary>
-public sealed class DataCollatorWithPadding(CollatorSpec spec, int padTokenId, int maxLength)
+public sealed class DataCollatorWithPadding(CollatorSpec spec, int padTokenId, int maxLength, ILabelCollation labels)
 {
     public CollatedBatch Collate(IReadOnlyList<EncodedExample> examples)
     {
@@ -16,7 +17,6 @@ public sealed class DataCollatorWithPadding(CollatorSpec spec, int padTokenId, i
         var ids = new long[examples.Count * length];
         var types = new long[examples.Count * length];
         var mask = new long[examples.Count * length];
-        var labels = new long[examples.Count];
         for (var row = 0; row < examples.Count; row++)
         {
             var example = examples[row];
@@ -28,8 +28,6 @@ public sealed class DataCollatorWithPadding(CollatorSpec spec, int padTokenId, i
                 types[offset + i] = example.TokenTypeIds[i];
                 mask[offset + i] = 1;
             }
-
-            labels[row] = example.Label;
         }
 
         long[] shape = [examples.Count, length];
@@ -37,7 +35,7 @@ public sealed class DataCollatorWithPadding(CollatorSpec spec, int padTokenId, i
             tensor(ids, shape, ScalarType.Int64),
             tensor(mask, shape, ScalarType.Int64),
             spec.ReturnTokenTypeIds ? tensor(types, shape, ScalarType.Int64) : null,
-            tensor(labels, ScalarType.Int64));
+            labels.Collate(examples, length));
     }
 
     private int PaddedLength(IReadOnlyList<EncodedExample> examples)

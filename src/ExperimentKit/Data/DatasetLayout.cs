@@ -5,13 +5,14 @@ using ExperimentKit.Schema.Model;
 namespace ExperimentKit.Data;
 
 /// <summary>
-/// Where a dataset's files are and how their columns are named. Known datasets (glue/mrpc, ...) come
+/// Where a dataset's files are and how their columns are named. Known datasets (glue/mrpc, conll2003, ...) come
 /// with their layout; a `path:` dataset names its own files and uses its header names as they are.
 /// </summary>
-public sealed record DatasetLayout(string TrainFile, string ValidationFile, bool HasHeader, IReadOnlyDictionary<string, string> ColumnNames)
+public sealed record DatasetLayout(string TrainFile, string ValidationFile, string? TestFile, bool HasHeader, IReadOnlyDictionary<string, string> ColumnNames)
 {
     public static DatasetLayout From(DatasetSpec spec)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         if (spec.Name is { } name)
         {
             var known = KnownDatasets.Find(name)
@@ -19,6 +20,7 @@ public sealed record DatasetLayout(string TrainFile, string ValidationFile, bool
             return new DatasetLayout(
                 Path.Combine(known.Folder, spec.TrainFile ?? known.TrainFile),
                 Path.Combine(known.Folder, spec.ValidationFile ?? known.ValidationFile),
+                spec.TestFile is { } test ? Path.Combine(known.Folder, test) : null,
                 known.HasHeader,
                 known.Columns.ToDictionary(c => c.Name, c => c.Header ?? c.Index.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal));
         }
@@ -27,8 +29,26 @@ public sealed record DatasetLayout(string TrainFile, string ValidationFile, bool
         return new DatasetLayout(
             Path.Combine(folder, spec.TrainFile ?? "train.tsv"),
             Path.Combine(folder, spec.ValidationFile ?? "dev.tsv"),
+            spec.TestFile is { } testFile ? Path.Combine(folder, testFile) : null,
             HasHeader: true,
             new Dictionary<string, string>());
+    }
+
+    /// <summary>The full path of a split's data file.</summary>
+    /// <exception cref="DataFileNotFoundException">It is under none of the data roots.</exception>
+    /// <exception cref="InvalidDataException">The dataset has no file for that split.</exception>
+    public static string Locate(DatasetSpec spec, DatasetSplit split, DataRoot root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var layout = From(spec);
+        var file = split switch
+        {
+            DatasetSplit.Train => layout.TrainFile,
+            DatasetSplit.Validation => layout.ValidationFile,
+            _ => layout.TestFile ?? throw new InvalidDataException(
+                $"dataset '{spec.Name ?? spec.Path}' has no labelled test split: give 'dataset.test_file', or predict on train or validation"),
+        };
+        return root.Locate(file, $"{split.ToString().ToLowerInvariant()} file of dataset '{spec.Name ?? spec.Path}'");
     }
 
     /// <summary>The file's own name for a column the experiment names the Hugging Face way.</summary>

@@ -1,8 +1,9 @@
 namespace ExperimentKit.Data;
 
-/// <summary>The two splits a fine-tuning run reads.</summary>
+/// <summary>The splits a run reads (train, validation) and the labelled held-out split `predict` may read.</summary>
 public enum DatasetSplit
 {
     Train,
     Validation,
+    Test,
 }

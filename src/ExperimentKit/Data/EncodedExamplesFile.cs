@@ -5,7 +5,7 @@ namespace ExperimentKit.Data;
 
 /// <summary>
 /// The tokenization cache's file format: a magic and version, the example count, then per example its length,
-/// label, int32 ids and one byte per token type; a SHA-256 of all that closes the file, so a truncated or
+/// its label count and float32 labels, int32 ids and one byte per token type; a SHA-256 of all that closes the file, so a truncated or
 /// damaged file is detected rather than read as wrong data.
 /// </summary>
 internal static class EncodedExamplesFile
@@ -13,7 +13,7 @@ internal static class EncodedExamplesFile
     private const int ChecksumLength = SHA256.HashSizeInBytes;
 
     // "EKTOK" and the format version: a file of another version reads as invalid and is rebuilt.
-    private static ReadOnlySpan<byte> Magic => "EKTOK\0\0\u0001"u8;
+    private static ReadOnlySpan<byte> Magic => "EKTOK\0\0\u0002"u8;
 
     public static byte[] ToBytes(IReadOnlyList<EncodedExample> examples)
     {
@@ -25,7 +25,12 @@ internal static class EncodedExamplesFile
             foreach (EncodedExample example in examples)
             {
                 writer.Write(example.Length);
-                writer.Write(example.Label);
+                writer.Write(example.Labels.Length);
+                foreach (float label in example.Labels)
+                {
+                    writer.Write(label);
+                }
+
                 foreach (int id in example.InputIds)
                 {
                     writer.Write(id);
@@ -61,7 +66,12 @@ internal static class EncodedExamplesFile
         for (int i = 0; i < examples.Length; i++)
         {
             int length = reader.Count(minimumBytesEach: sizeof(int) + 1);
-            int label = reader.Int32();
+            var labels = new float[reader.Count(minimumBytesEach: sizeof(float))];
+            for (int l = 0; l < labels.Length; l++)
+            {
+                labels[l] = reader.Single();
+            }
+
             var ids = new int[length];
             for (int t = 0; t < length; t++)
             {
@@ -74,7 +84,7 @@ internal static class EncodedExamplesFile
                 types[t] = reader.Byte();
             }
 
-            examples[i] = new EncodedExample(ids, types, label);
+            examples[i] = new EncodedExample(ids, types, labels);
         }
 
         return reader.AtEnd ? examples : throw new InvalidDataException("bytes after the last example");
@@ -88,6 +98,8 @@ internal static class EncodedExamplesFile
         public readonly bool AtEnd => _rest.IsEmpty;
 
         public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(sizeof(int)));
+
+        public float Single() => BinaryPrimitives.ReadSingleLittleEndian(Take(sizeof(float)));
 
         public byte Byte() => Take(1)[0];
 

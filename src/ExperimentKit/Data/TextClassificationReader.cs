@@ -1,20 +1,22 @@
-using System.Globalization;
 using ExperimentKit.Schema.Model;
 
 namespace ExperimentKit.Data;
 
-/// <summary>Reads a split of a sentence(-pair) classification dataset from its TSV file.</summary>
+/// <summary>Reads a split of a sentence(-pair) classification or regression dataset from its TSV file.</summary>
 public static class TextClassificationReader
 {
-    public static IReadOnlyList<TextClassificationExample> Read(DatasetSpec spec, DatasetSplit split, DataRoot root)
+    public static IReadOnlyList<TextClassificationExample> Read(DatasetSpec spec, ProblemType problem, DatasetSplit split, DataRoot root)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var layout = DatasetLayout.From(spec);
-        var path = Locate(spec, split, root);
+        var path = DatasetLayout.Locate(spec, split, root);
         var table = TsvTable.Read(path, layout.HasHeader);
 
-        var textA = table.ColumnIndex(layout.FileColumn(spec.TextA));
-        var textB = spec.TextB is null ? (int?)null : table.ColumnIndex(layout.FileColumn(spec.TextB));
-        var label = table.ColumnIndex(layout.FileColumn(spec.Label));
+        // Every column is looked up before any row is read, so a wrong column name is the first thing reported.
+        var textA = table.ColumnIndex(layout.FileColumn(spec.TextA), "dataset.text_a");
+        var textB = spec.TextB is null ? (int?)null : table.ColumnIndex(layout.FileColumn(spec.TextB), "dataset.text_b");
+        var label = table.ColumnIndex(layout.FileColumn(spec.Label), "dataset.label");
+        var labels = new LabelParser(problem, spec.LabelNames, path, spec.Label);
         var limit = split == DatasetSplit.Train ? spec.MaxTrainSamples : spec.MaxEvalSamples;
 
         return table.Rows
@@ -23,38 +25,7 @@ public static class TextClassificationReader
                 row.Line,
                 row.Fields[textA],
                 textB is { } b ? row.Fields[b] : null,
-                ParseLabel(row.Fields[label], spec.LabelNames, path, row.Line)))
+                labels.Parse(row.Fields[label], row.Line, label + 1)))
             .ToArray();
-    }
-
-    /// <summary>The full path of the split's data file.</summary>
-    /// <exception cref="DataFileNotFoundException">It is under none of the data roots.</exception>
-    public static string Locate(DatasetSpec spec, DatasetSplit split, DataRoot root)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(root);
-        var layout = DatasetLayout.From(spec);
-        var file = split == DatasetSplit.Train ? layout.TrainFile : layout.ValidationFile;
-        return root.Locate(file, $"{split.ToString().ToLowerInvariant()} file of dataset '{spec.Name ?? spec.Path}'");
-    }
-
-    /// <summary>A label is either its id ("1") or its class name ("entailment").</summary>
-    private static int ParseLabel(string value, EquatableArray<string> names, string path, int line)
-    {
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id >= 0 && id < names.Count)
-        {
-            return id;
-        }
-
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (string.Equals(names[i], value, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        throw new DataFormatException(path, line,
-            $"label '{value}' is neither a label id 0..{names.Count - 1} nor one of {string.Join(", ", names)}.");
     }
 }

@@ -12,10 +12,11 @@ namespace ExperimentKit.Data;
 internal static class TokenizationFingerprint
 {
     // Bump when tokenization or the cache format changes what a given input produces.
-    private const int Version = 1;
+    private const int Version = 2;
 
+    /// <param name="task">The head and its options (problem_type, label_all_tokens), which decide how labels are read and aligned.</param>
     public static string Compute(
-        string dataFile, BertTokenizer tokenizer, EncodeOptions options, DatasetSpec dataset, DatasetSplit split)
+        string dataFile, BertTokenizer tokenizer, EncodeOptions options, DatasetSpec dataset, TaskSpec task, DatasetSplit split)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string? value)
@@ -48,6 +49,10 @@ internal static class TokenizationFingerprint
         AddInt(options.MaxLength ?? -1);
         AddInt((int)options.Truncation);
 
+        // Records print every property, so any head option changes the key.
+        Add(task.ToString());
+        AddInt((int)dataset.Format);
+        AddInt(dataset.TagColumn);
         var layout = DatasetLayout.From(dataset);
         AddInt(layout.HasHeader ? 1 : 0);
         Add(layout.FileColumn(dataset.TextA));

@@ -12,20 +12,23 @@ namespace ExperimentKit.Data;
 public static class TokenizedSplit
 {
     /// <param name="log">Gets one line saying whether the cache was hit, and any cache warning.</param>
+    /// <param name="encode">The task's reading and tokenization of a split, run on a cache miss.</param>
     public static EncodedExample[] Load(
-        DatasetSpec dataset,
+        ExperimentSpec spec,
+        Func<DatasetSplit, DataRoot, BertTokenizer, EncodedExample[]> encode,
         DatasetSplit split,
         DataRoot root,
         BertTokenizer tokenizer,
-        TokenizerSpec spec,
         TokenizationCache cache,
         Action<string> log)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(encode);
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(log);
         var clock = Stopwatch.StartNew();
         string fingerprint = TokenizationFingerprint.Compute(
-            TextClassificationReader.Locate(dataset, split, root), tokenizer, EncodeOptions.FromSpec(spec), dataset, split);
+            DatasetLayout.Locate(spec.Dataset, split, root), tokenizer, EncodeOptions.FromSpec(spec.Tokenizer), spec.Dataset, spec.Task, split);
         string path = cache.PathOf(fingerprint);
         string name = split.ToString().ToLowerInvariant();
         if (TokenizationCache.TryLoad(path, log) is { } cached)
@@ -34,7 +37,7 @@ public static class TokenizedSplit
             return cached;
         }
 
-        var examples = DatasetEncoder.Encode(TextClassificationReader.Read(dataset, split, root), tokenizer, spec);
+        var examples = encode(split, root, tokenizer);
         string saved = TokenizationCache.Save(path, examples, log) ? $"saved {path}" : "not saved";
         log(string.Create(
             CultureInfo.InvariantCulture,

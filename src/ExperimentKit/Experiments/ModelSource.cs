@@ -1,7 +1,8 @@
 using ExperimentKit.Models;
 using ExperimentKit.Models.Pretrained;
 using ExperimentKit.Schema.Model;
-using Spectre.Console;
+using ExperimentKit.Runs;
+using ExperimentKit.Tasks;
 using TorchSharp;
 
 namespace ExperimentKit.Experiments;
@@ -14,20 +15,21 @@ namespace ExperimentKit.Experiments;
 public sealed record ModelSource<TConfig>(TConfig Config, PretrainedFolder? Pretrained)
     where TConfig : PretrainedConfig
 {
-    /// <summary>The run's config, labelled with the dataset's class names, and the checkpoint folder, if any.</summary>
-    public static ModelSource<TConfig> Resolve(ExperimentSpec spec, IAnsiConsole console)
+    /// <summary>The run's config, labelled by the task (id2label, problem_type), and the checkpoint folder, if any.</summary>
+    public static ModelSource<TConfig> Resolve(ExperimentSpec spec, IExperimentTask task, IRunReporter reporter)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(reporter);
         if (spec.Model.PretrainedModelNameOrPath is not { } nameOrPath)
         {
-            return Labelled(PretrainedConfig.FromSpec(spec.Model), null, spec);
+            return Labelled(PretrainedConfig.FromSpec(spec.Model), null, spec, task);
         }
 
-        var folder = PretrainedResolver.Resolve(nameOrPath, HubCache.FromEnvironment(), spec.Model.Revision, message => console.WriteLine(message));
+        var folder = PretrainedResolver.Resolve(nameOrPath, HubCache.FromEnvironment(), spec.Model.Revision, reporter.Line);
         var config = PretrainedConfigMerge.Apply(PretrainedConfig.Load(folder.Config), folder.Config, spec.Model, spec.Locations);
-        console.MarkupLineInterpolated($"Pretrained checkpoint: [blue]{folder.Path}[/]");
-        return Labelled(config, folder, spec);
+        reporter.Line($"Pretrained checkpoint: {folder.Path}");
+        return Labelled(config, folder, spec, task);
     }
 
     /// <summary>
@@ -35,11 +37,11 @@ public sealed record ModelSource<TConfig>(TConfig Config, PretrainedFolder? Pret
     /// (<c>bert.</c>, <c>distilbert.</c>) to a base model checkpoint's; what the checkpoint lacks stays newly
     /// initialised and is reported, as transformers does.
     /// </summary>
-    public LoadReport? LoadWeights<TModel>(TModel model, IAnsiConsole console)
+    public LoadReport? LoadWeights<TModel>(TModel model, IRunReporter reporter)
         where TModel : torch.nn.Module, IPretrainedModel<TConfig>
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(reporter);
         if (Pretrained is null)
         {
             return null;
@@ -52,21 +54,21 @@ public sealed record ModelSource<TConfig>(TConfig Config, PretrainedFolder? Pret
         var modelName = model.GetType().Name;
         if (report.Missing.Count > 0)
         {
-            console.WriteLine($"Some weights of {modelName} were not initialized from the model checkpoint at {Pretrained.Path} and are newly initialized: [{string.Join(", ", report.Missing)}]. You should probably TRAIN this model on a down-stream task to be able to use it for predictions and inference.");
+            reporter.Line($"Some weights of {modelName} were not initialized from the model checkpoint at {Pretrained.Path} and are newly initialized: [{string.Join(", ", report.Missing)}]. You should probably TRAIN this model on a down-stream task to be able to use it for predictions and inference.");
         }
 
         if (report.Unexpected.Count > 0)
         {
-            console.WriteLine($"Some weights of the model checkpoint at {Pretrained.Path} were not used when initializing {modelName}: [{string.Join(", ", report.Unexpected)}].");
+            reporter.Line($"Some weights of the model checkpoint at {Pretrained.Path} were not used when initializing {modelName}: [{string.Join(", ", report.Unexpected)}].");
         }
 
         return report;
     }
 
-    /// <summary>The YAML is parsed again at run time; a type other than the compiled one means the build is older than the YAML.</summary>
-    private static ModelSource<TConfig> Labelled(PretrainedConfig config, PretrainedFolder? folder, ExperimentSpec spec) =>
+    /// <summary>A config type other than the compiled one means the build is older than the YAML.</summary>
+    private static ModelSource<TConfig> Labelled(PretrainedConfig config, PretrainedFolder? folder, ExperimentSpec spec, IExperimentTask task) =>
         new(
-            config.WithLabelNamesCore(spec.Dataset.LabelNames) as TConfig ?? throw new InvalidOperationException(
+            task.Configure(config) as TConfig ?? throw new InvalidOperationException(
                 $"The experiment was compiled for {typeof(TConfig).Name} but its YAML now says model_type '{spec.Model.ModelType}'. Rebuild so the experiment is compiled from the current YAML."),
             folder);
 

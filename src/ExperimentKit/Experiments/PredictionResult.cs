@@ -2,5 +2,5 @@ using ExperimentKit.Training;
 
 namespace ExperimentKit.Experiments;
 
-/// <summary>Trainer.predict's PredictionOutput: logits [N, num_labels], label ids [N] and the metrics.</summary>
-public sealed record PredictionResult(Predictions Predictions, IReadOnlyList<int> LabelIds, EvaluationLogEntry Metrics);
+/// <summary>Trainer.predict's PredictionOutput: the head's outputs and the label ids (an EvalPrediction), and the metrics.</summary>
+public sealed record PredictionResult(EvalPrediction Prediction, EvaluationLogEntry Metrics);

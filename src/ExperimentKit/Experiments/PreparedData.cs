@@ -2,7 +2,8 @@ using ExperimentKit.Data;
 using ExperimentKit.Models.Pretrained;
 using ExperimentKit.Schema.Model;
 using ExperimentKit.Tokenization;
-using Spectre.Console;
+using ExperimentKit.Runs;
+using ExperimentKit.Tasks;
 
 namespace ExperimentKit.Experiments;
 
@@ -15,7 +16,7 @@ public sealed record PreparedData(IReadOnlyList<EncodedExample> Train, IReadOnly
     /// </summary>
     /// <param name="cache">Where tokenized splits are kept; null: <see cref="TokenizationCache.FromEnvironment"/>.</param>
     public static PreparedData Load(
-        ExperimentSpec spec, string experimentFile, PretrainedFolder? pretrained, IAnsiConsole console, TokenizationCache? cache = null)
+        ExperimentSpec spec, IExperimentTask task, string experimentFile, PretrainedFolder? pretrained, IRunReporter reporter, TokenizationCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         cache ??= TokenizationCache.FromEnvironment();
@@ -24,9 +25,7 @@ public sealed record PreparedData(IReadOnlyList<EncodedExample> Train, IReadOnly
             ? BertTokenizer.FromPretrainedFolder(pretrained.Path)
             : BertTokenizer.FromVocabFile(root.Locate(spec.Tokenizer.VocabFile, "tokenizer vocabulary (vocab.txt)"), spec.Tokenizer.DoLowerCase, spec.Tokenizer.StripAccents);
 
-        // Plain lines, not markup: cache paths may hold brackets.
-        EncodedExample[] Split(DatasetSplit split) =>
-            TokenizedSplit.Load(spec.Dataset, split, root, tokenizer, spec.Tokenizer, cache, line => console.WriteLine(line));
+        EncodedExample[] Split(DatasetSplit split) => TokenizedSplit.Load(spec, task.Encode, split, root, tokenizer, cache, reporter.Line);
         return new PreparedData(Split(DatasetSplit.Train), Split(DatasetSplit.Validation), tokenizer);
     }
 }

@@ -5,7 +5,11 @@ using Spectre.Console;
 namespace ExperimentKit.Experiments;
 
 /// <summary>
-/// How to run: the experiment file (data and relative paths are found from it), where to report, where tokenized
-/// splits are cached (null: <see cref="TokenizationCache.FromEnvironment"/>) and the interrupted run to continue, if any.
+/// How to run: the experiment file (data and relative paths are found from it), the console the run reports to, where
+/// tokenized splits are cached (null: <see cref="TokenizationCache.FromEnvironment"/>) and the interrupted run to
+/// continue, if any. Everything the run says goes through <see cref="Reporter"/>.
 /// </summary>
-public sealed record RunSettings(string ExperimentFile, IAnsiConsole Console, TokenizationCache? TokenizationCache = null, ResumeRequest? Resume = null);
+public sealed record RunSettings(string ExperimentFile, IAnsiConsole Console, TokenizationCache? TokenizationCache = null, ResumeRequest? Resume = null)
+{
+    public IRunReporter Reporter { get; init; } = new ConsoleReporter(Console);
+}

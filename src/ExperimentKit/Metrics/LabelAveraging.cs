@@ -1,3 +1,4 @@
+using ExperimentKit.Schema.Model;
 namespace ExperimentKit.Metrics;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ExperimentKit.Schema.Model;
 using System.Text.Json.Nodes;
 
 namespace ExperimentKit.Metrics;

@@ -54,7 +54,7 @@ public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, 
         var output = bert.forward(inputIds, attentionMask, tokenTypeIds);
         var pooled = Config.ClassifierPooling == ClassifierPoolings.Mean
             ? MaskedMean.Of(output.LastHiddenState, attentionMask)
-            : output.PoolerOutput;
+            : output.PoolerOutput!;
         var logits = classifier.forward(dropout.forward(pooled));
         var loss = labels is null ? null : SequenceClassificationLoss.Compute(logits, labels, NumLabels, Config.ProblemType);
         return new SequenceClassifierOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());

@@ -2,24 +2,32 @@ using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
 
-/// <summary>The BERT encoder with pooler (HF <c>BertModel</c>, children <c>embeddings</c>, <c>encoder</c>, <c>pooler</c>).</summary>
+/// <summary>
+/// The BERT encoder (HF <c>BertModel</c>, children <c>embeddings</c>, <c>encoder</c> and, unless built with
+/// add_pooling_layer false as heads that read no pooler are, <c>pooler</c>).
+/// </summary>
 public class BertModel : nn.Module<Tensor, Tensor?, Tensor?, BertModelOutput>, IPretrainedModel<BertConfig>
 {
     private readonly BertEmbeddings embeddings;
     private readonly BertEncoder encoder;
-    private readonly BertPooler pooler;
+    private readonly BertPooler? pooler;
 
-    public BertModel(BertConfig config) : base(nameof(BertModel))
+    /// <param name="addPoolingLayer">transformers' add_pooling_layer: false leaves out the pooler, so a checkpoint has no pooler weights.</param>
+    public BertModel(BertConfig config, bool addPoolingLayer = true) : base(nameof(BertModel))
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
         embeddings = new BertEmbeddings(config);
         encoder = new BertEncoder(config);
-        pooler = new BertPooler(config);
+        pooler = addPoolingLayer ? new BertPooler(config) : null;
         register_module("embeddings", embeddings);
         register_module("encoder", encoder);
-        register_module("pooler", pooler);
+        if (pooler is not null)
+        {
+            register_module("pooler", pooler);
+        }
+
         BertInit.Apply(this, config.InitializerRange);
     }
 
@@ -45,8 +53,8 @@ public class BertModel : nn.Module<Tensor, Tensor?, Tensor?, BertModelOutput>, I
         var hidden = embeddings.forward(inputIds, tokenTypeIds);
         var mask = ExtendedAttentionMask(attentionMask ?? ones_like(inputIds), hidden.dtype);
         var sequence = encoder.forward(hidden, mask);
-        var pooled = pooler.forward(sequence);
-        return new BertModelOutput(sequence.MoveToOuterDisposeScope(), pooled.MoveToOuterDisposeScope());
+        var pooled = pooler?.forward(sequence);
+        return new BertModelOutput(sequence.MoveToOuterDisposeScope(), pooled?.MoveToOuterDisposeScope());
     }
 
     /// <summary>HF <c>get_extended_attention_mask</c>: [batch, seq] of 1/0 to [batch, 1, 1, seq] of 0/dtype-min, added to the scores.</summary>

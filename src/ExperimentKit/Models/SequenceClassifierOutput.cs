@@ -3,11 +3,4 @@ using static TorchSharp.torch;
 namespace ExperimentKit.Models;
 
 /// <summary>HF <c>SequenceClassifierOutput</c>: the loss when labels were given, and [batch, num_labels] logits.</summary>
-public sealed record SequenceClassifierOutput(Tensor? Loss, Tensor Logits) : IDisposable
-{
-    public void Dispose()
-    {
-        Loss?.Dispose();
-        Logits.Dispose();
-    }
-}
+public sealed record SequenceClassifierOutput(Tensor? Loss, Tensor Logits) : ModelOutput(Loss, Logits);

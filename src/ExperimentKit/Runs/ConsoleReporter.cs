@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using ExperimentKit.Data;
 using ExperimentKit.Training;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -10,7 +11,7 @@ namespace ExperimentKit.Runs;
 /// Progress on the console: a line per log and evaluation event (readable in CI logs too) and, on a terminal, a live
 /// progress bar below those lines with step, epoch, loss, learning rate, samples/s and time left.
 /// </summary>
-public sealed class ConsoleReporter(IAnsiConsole console, TimeProvider? clock = null) : ITrainerCallback
+public sealed class ConsoleReporter(IAnsiConsole console, TimeProvider? clock = null) : IRunReporter
 {
     private readonly TimeProvider time = clock ?? TimeProvider.System;
     private ProgressContext? display;
@@ -77,7 +78,19 @@ public sealed class ConsoleReporter(IAnsiConsole console, TimeProvider? clock = 
     public void OnTrainEnd(TrainOutput output) =>
         Line(Invariant($"train_runtime {output.TrainRuntimeSeconds:0.0} s  train_samples_per_second {output.TrainSamplesPerSecond:0.0}  train_steps_per_second {output.TrainStepsPerSecond:0.00}  train_loss {output.TrainingLoss:0.0000}"));
 
-    private void Line(string text) => Line(new Text(text));
+    // Plain text, not markup: paths and messages may hold brackets.
+    public void Line(string text) => Line(new Text(text));
+
+    public void RunFolder(string path) => console.MarkupLineInterpolated($"Run folder: [blue]{path}[/]");
+
+    public void RunEnd(IReadOnlyList<EpochSummary> epochs, string path)
+    {
+        console.Write(EpochTable.Render(epochs));
+        console.MarkupLineInterpolated($"Run written to [blue]{path}[/]");
+    }
+
+    public void Predictions(int count, DatasetSplit split, string path) =>
+        console.MarkupLineInterpolated($"Predictions for {count} {split.ToString().ToLowerInvariant()} examples written to [blue]{path}[/]");
 
     // While the display runs, Spectre prints what is written above its live region, as ordinary lines.
     private void Line(IRenderable line)

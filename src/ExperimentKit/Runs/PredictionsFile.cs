@@ -1,29 +1,30 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExperimentKit.Models;
+using TorchSharp;
 using ExperimentKit.Training;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Runs;
 
 /// <summary>
-/// What Trainer.predict returns, on disk: predictions.safetensors with `predictions` (float32 logits, [N, num_labels])
-/// and `label_ids` (int64, [N]), and predict_results.json with the metrics under the `test_` prefix, as predict reports them.
+/// What Trainer.predict returns, on disk: predictions.safetensors with `predictions` (float32 head outputs: [N, num_labels]
+/// per example, [N, seq, num_labels] per token, -100 where padded) and `label_ids` (int64 class ids, or float32 scores;
+/// [N] or [N, seq]), and predict_results.json with the metrics under the `test_` prefix, as predict reports them.
 /// </summary>
 public static class PredictionsFile
 {
     public const string TensorsFile = "predictions.safetensors";
     public const string ResultsFile = "predict_results.json";
 
-    public static void Write(string folder, Predictions predictions, IReadOnlyList<int> labelIds, EvaluationLogEntry evaluation)
+    public static void Write(string folder, EvalPrediction prediction, EvaluationLogEntry evaluation)
     {
+        ArgumentNullException.ThrowIfNull(prediction);
         using (var scope = NewDisposeScope())
         {
-            var rows = predictions.Logits.Count;
-            var columns = rows == 0 ? 0 : predictions.Logits[0].Length;
-            var logits = tensor(predictions.Logits.SelectMany(row => row).ToArray()).reshape(rows, columns);
-            var labels = tensor(labelIds.Select(id => (long)id).ToArray());
-            SafeTensorsFile.Save(Path.Combine(folder, TensorsFile), [("predictions", logits), ("label_ids", labels)]);
+            var predictions = tensor(prediction.Predictions.Data, prediction.Predictions.Shape, ScalarType.Float32);
+            var labels = prediction.LabelIds.ToTensor();
+            SafeTensorsFile.Save(Path.Combine(folder, TensorsFile), [("predictions", predictions), ("label_ids", labels)]);
         }
 
         var results = new JsonObject();

@@ -19,11 +19,11 @@ public static class ResolvedConfigWriter
         {
             { "name", spec.Name },
             { "model", Section(spec.Model) },
-            { "task", SnakeCase.From(spec.Task.Kind.ToString()) },
+            { "task", Task(spec.Task) },
             { "dataset", Section(spec.Dataset) },
             { "tokenizer", Section(spec.Tokenizer) },
             { "collator", Section(spec.Collator) },
-            { "metrics", new YamlSequenceNode(spec.Metrics.Select(m => new YamlScalarNode(SnakeCase.From(m.ToString())))) },
+            { "metrics", new YamlSequenceNode(spec.Metrics.Select(Metric)) },
             { "training", Section(spec.Training) },
         };
 
@@ -34,6 +34,43 @@ public static class ResolvedConfigWriter
         }
 
         return builder.ToString().Replace("\n...\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>`type` and the head's options; the head family and its spelling are fixed by the record type.</summary>
+    private static YamlMappingNode Task(TaskSpec task)
+    {
+        var node = new YamlMappingNode { { "type", SnakeCase.From(task.Spelling.ToString()) } };
+        foreach (var property in SpecProperties.Of(task.GetType()).Where(p => p.SetMethod is not null))
+        {
+            if (property.GetValue(task) is { } value)
+            {
+                node.Add(SnakeCase.From(property.Name), Value(value));
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>A metric with the compute arguments it takes, so the file parses back as it is (an argument a metric does not take is an error).</summary>
+    private static YamlNode Metric(MetricSpec metric)
+    {
+        var name = SnakeCase.From(metric.Kind.ToString());
+        return metric.Kind switch
+        {
+            MetricKind.F1 or MetricKind.Precision or MetricKind.Recall => new YamlMappingNode
+            {
+                { "name", name },
+                { "average", Value(metric.Average) },
+                { "pos_label", Value(metric.PosLabel) },
+            },
+            MetricKind.Seqeval when metric.Mode == SeqevalMode.Strict => new YamlMappingNode
+            {
+                { "name", name },
+                { "mode", Value(metric.Mode) },
+                { "scheme", Value(metric.Scheme) },
+            },
+            _ => new YamlScalarNode(name),
+        };
     }
 
     private static YamlMappingNode Section(object record)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using ExperimentKit.Data;
-using ExperimentKit.Metrics;
 using ExperimentKit.Models;
 using ExperimentKit.Schema.Model;
 using TorchSharp;
@@ -9,15 +9,15 @@ using static TorchSharp.torch;
 namespace ExperimentKit.Training;
 
 /// <summary>
-/// Runs the model over an evaluation split in order, in eval mode without gradients, and computes the
-/// loss (mean over examples) and the requested metrics. Logits move to host memory every eval_accumulation_steps
-/// batches (by default every batch), so predictions never pile up on the device.
+/// Runs the model over an evaluation split in order, in eval mode without gradients, and computes the loss (mean over
+/// examples) and the task's metrics from an <see cref="EvalPrediction"/>. Outputs and labels move to host memory every
+/// eval_accumulation_steps batches (by default every batch), so predictions never pile up on the device.
 /// </summary>
 public sealed class Evaluator<TModel, TBatch>(
     TrainingSpec args,
-    IReadOnlyList<MetricKind> metrics,
+    Func<EvalPrediction, JsonObject> computeMetrics,
     Func<IReadOnlyList<EncodedExample>, TBatch> collate,
-    Func<TModel, TBatch, SequenceClassifierOutput> forward)
+    Func<TModel, TBatch, ModelOutput> forward)
     where TModel : nn.Module
     where TBatch : ILabeledBatch
 {
@@ -27,25 +27,24 @@ public sealed class Evaluator<TModel, TBatch>(
     public EvaluationLogEntry Evaluate(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch) =>
         EvaluateWithPredictions(model, examples, step, epoch).Entry;
 
-    /// <summary>Trainer.predict: the evaluation and the logits it was computed from.</summary>
-    public (EvaluationLogEntry Entry, Predictions Predictions) EvaluateWithPredictions(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch)
+    /// <summary>Trainer.predict: the evaluation and the outputs it was computed from.</summary>
+    public (EvaluationLogEntry Entry, EvalPrediction Prediction) EvaluateWithPredictions(TModel model, IReadOnlyList<EncodedExample> examples, int step, double epoch)
     {
         var clock = Stopwatch.StartNew();
-        var predictions = Predict(model, examples, out var loss);
-        var labels = examples.Select(e => e.Label).ToArray();
-        var values = metrics
-            .Select(metric => new MetricValue(MetricNames.Of(metric), ClassificationMetrics.Compute(metric, predictions.PredictedLabels, labels)))
-            .ToArray();
+        var prediction = Predict(model, examples, out var loss);
+        var values = MetricResults.Flatten(computeMetrics(prediction));
         var seconds = clock.Elapsed.TotalSeconds;
-        return (new EvaluationLogEntry(step, epoch, loss, values, seconds, examples.Count / seconds), predictions);
+        return (new EvaluationLogEntry(step, epoch, loss, values, seconds, examples.Count / seconds), prediction);
     }
 
-    /// <summary>Logits [N, num_labels] on the host, and the mean loss.</summary>
-    public Predictions Predict(TModel model, IReadOnlyList<EncodedExample> examples, out double meanLoss)
+    /// <summary>The head's outputs and the labels on the host, and the mean loss.</summary>
+    public EvalPrediction Predict(TModel model, IReadOnlyList<EncodedExample> examples, out double meanLoss)
     {
         var wasTraining = model.training;
         model.eval();
-        using var logits = new HostLogits(args.EvalAccumulationSteps ?? 1);
+        var batchesPerMove = args.EvalAccumulationSteps ?? 1;
+        using var outputs = new HostGatherer(batchesPerMove);
+        using var labels = new HostGatherer(batchesPerMove);
         var lossSum = 0.0;
         using (no_grad())
         {
@@ -58,34 +57,16 @@ public sealed class Evaluator<TModel, TBatch>(
                 using var batch = collate(slice);
                 var output = forward(model, batch);
                 lossSum += lossFunction.Of(output, batch.Labels).item<float>() * slice.Length;
-                logits.Add(output.Logits);
+                outputs.Add(output.Logits);
+                labels.Add(batch.Labels);
             }
 
-            logits.MoveToHost();
+            outputs.MoveToHost();
+            labels.MoveToHost();
         }
 
         model.train(wasTraining);
         meanLoss = examples.Count == 0 ? 0 : lossSum / examples.Count;
-        return new Predictions(logits.Rows);
-    }
-}
-
-/// <summary>Per-example logits, and the arg-max label of each.</summary>
-public sealed record Predictions(IReadOnlyList<float[]> Logits)
-{
-    public IReadOnlyList<int> PredictedLabels { get; } = Logits.Select(ArgMax).ToArray();
-
-    private static int ArgMax(float[] row)
-    {
-        var best = 0;
-        for (var i = 1; i < row.Length; i++)
-        {
-            if (row[i] > row[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
+        return new EvalPrediction(outputs.Result(ScalarType.Float32), labels.Result(ScalarType.Int64));
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class Trainer<TModel, TBatch>(
     TModel model,
     TrainingSpec args,
     Func<IReadOnlyList<EncodedExample>, TBatch> collate,
-    Func<TModel, TBatch, SequenceClassifierOutput> forward,
+    Func<TModel, TBatch, ModelOutput> forward,
     Evaluator<TModel, TBatch> evaluator,
     ITrainerCallback callback,
     ICheckpointSink? checkpoints = null)

@@ -7,6 +7,7 @@ using System.Collections.Generic;
 using ExperimentKit.Data;
 using ExperimentKit.Models;
 using ExperimentKit.Schema.Model;
+using ExperimentKit.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,11 +25,11 @@ public enum MrpcLabel
 /// <summary>The settings compiled from experiments/mrpc.yaml (defaults filled in).</summary>
 public sealed record MrpcConfig(
     BertSpec Model,
-    TaskSpec Task,
+    SequenceClassificationTaskSpec Task,
     DatasetSpec Dataset,
     TokenizerSpec Tokenizer,
     CollatorSpec Collator,
-    IReadOnlyList<MetricKind> Metrics,
+    IReadOnlyList<MetricSpec> Metrics,
     TrainingSpec Training)
 {
     public static MrpcConfig Compiled { get; } = new(
@@ -52,20 +53,24 @@ public sealed record MrpcConfig(
             ClassifierDropout = null,
             ClassifierPooling = "cls",
         },
-        new TaskSpec
+        new SequenceClassificationTaskSpec
         {
-            Kind = TaskKind.SequenceClassification,
+            NumLabels = null,
+            ProblemType = ProblemType.SingleLabelClassification,
         },
         new DatasetSpec
         {
             Name = "glue/mrpc",
             Path = null,
             DataRoot = null,
+            Format = DataFormat.Tsv,
             TrainFile = "train.tsv",
             ValidationFile = "dev.tsv",
+            TestFile = null,
             TextA = "sentence1",
             TextB = "sentence2",
             Label = "label",
+            TagColumn = 3,
             LabelNames = new EquatableArray<string>(["not_equivalent", "equivalent"]),
             MaxTrainSamples = null,
             MaxEvalSamples = null,
@@ -84,7 +89,25 @@ public sealed record MrpcConfig(
             PadToMultipleOf = null,
             ReturnTokenTypeIds = true,
         },
-        new MetricKind[] { MetricKind.Accuracy, MetricKind.F1 },
+        new MetricSpec[]
+        {
+            new MetricSpec
+            {
+                Kind = MetricKind.Accuracy,
+                Average = Averaging.Binary,
+                PosLabel = 1,
+                Mode = SeqevalMode.Default,
+                Scheme = TagScheme.Iob2,
+            },
+            new MetricSpec
+            {
+                Kind = MetricKind.F1,
+                Average = Averaging.Binary,
+                PosLabel = 1,
+                Mode = SeqevalMode.Default,
+                Scheme = TagScheme.Iob2,
+            },
+        },
         new TrainingSpec
         {
             OutputDir = "runs/mrpc",
@@ -121,6 +144,10 @@ public sealed record MrpcConfig(
             DataloaderDropLast = false,
             GroupByLength = false,
         });
+
+    /// <summary>The compiled settings as the spec the runtime runs (source locations come from the file at run time).</summary>
+    public ExperimentSpec ToSpec() =>
+        new("mrpc", Model, Task, Dataset, Tokenizer, Collator, new EquatableArray<MetricSpec>(Metrics), Training, new SourceMap("experiments/mrpc.yaml", EquatableArray<SourceMapEntry>.Empty));
 }
 
 /// <summary>One collated batch: exactly the tensors the collator makes.</summary>
@@ -166,7 +193,7 @@ public sealed class MrpcModel : BertForSequenceClassification
 }
 
 /// <summary>Runs experiments/mrpc.yaml.</summary>
-public sealed class MrpcExperiment : SequenceClassificationExperiment<BertConfig, MrpcBatch, MrpcModel, MrpcLabel>
+public sealed class MrpcExperiment : Experiment<BertConfig, MrpcBatch, MrpcModel>
 {
     public static MrpcConfig Config => MrpcConfig.Compiled;
 
@@ -174,7 +201,9 @@ public sealed class MrpcExperiment : SequenceClassificationExperiment<BertConfig
 
     protected override MrpcBatch CreateBatch(CollatedBatch collated) => new(collated);
 
-    protected override SequenceClassifierOutput Forward(MrpcModel model, MrpcBatch batch) => model.Forward(batch);
+    protected override ModelOutput Forward(MrpcModel model, MrpcBatch batch) => model.Forward(batch);
+
+    protected override IExperimentTask CreateTask(ExperimentSpec spec) => new SequenceClassificationTask(spec);
 }
 
 /// <summary>Makes experiments/mrpc.yaml runnable by name as soon as the assembly loads.</summary>
@@ -182,5 +211,5 @@ internal static class MrpcRegistration
 {
     [System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register() =>
-        ExperimentRegistry.Register(new ExperimentRegistration("mrpc", "experiments/mrpc.yaml", static () => new MrpcExperiment()));
+        ExperimentRegistry.Register(new ExperimentRegistration("mrpc", "experiments/mrpc.yaml", MrpcConfig.Compiled.ToSpec(), static () => new MrpcExperiment()));
 }

@@ -7,6 +7,7 @@ using System.Collections.Generic;
 using ExperimentKit.Data;
 using ExperimentKit.Models;
 using ExperimentKit.Schema.Model;
+using ExperimentKit.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,11 +25,11 @@ public enum Sst2DistilbertTinyLabel
 /// <summary>The settings compiled from experiments/sst2-distilbert-tiny.yaml (defaults filled in).</summary>
 public sealed record Sst2DistilbertTinyConfig(
     DistilBertSpec Model,
-    TaskSpec Task,
+    SequenceClassificationTaskSpec Task,
     DatasetSpec Dataset,
     TokenizerSpec Tokenizer,
     CollatorSpec Collator,
-    IReadOnlyList<MetricKind> Metrics,
+    IReadOnlyList<MetricSpec> Metrics,
     TrainingSpec Training)
 {
     public static Sst2DistilbertTinyConfig Compiled { get; } = new(
@@ -50,20 +51,24 @@ public sealed record Sst2DistilbertTinyConfig(
             SeqClassifDropout = 0.0,
             PadTokenId = 0,
         },
-        new TaskSpec
+        new SequenceClassificationTaskSpec
         {
-            Kind = TaskKind.SequenceClassification,
+            NumLabels = null,
+            ProblemType = ProblemType.SingleLabelClassification,
         },
         new DatasetSpec
         {
             Name = "glue/sst-2",
             Path = null,
             DataRoot = null,
+            Format = DataFormat.Tsv,
             TrainFile = "train.tsv",
             ValidationFile = "train.tsv",
+            TestFile = null,
             TextA = "sentence",
             TextB = null,
             Label = "label",
+            TagColumn = 3,
             LabelNames = new EquatableArray<string>(["negative", "positive"]),
             MaxTrainSamples = 64,
             MaxEvalSamples = 64,
@@ -82,7 +87,25 @@ public sealed record Sst2DistilbertTinyConfig(
             PadToMultipleOf = null,
             ReturnTokenTypeIds = false,
         },
-        new MetricKind[] { MetricKind.Accuracy, MetricKind.F1 },
+        new MetricSpec[]
+        {
+            new MetricSpec
+            {
+                Kind = MetricKind.Accuracy,
+                Average = Averaging.Binary,
+                PosLabel = 1,
+                Mode = SeqevalMode.Default,
+                Scheme = TagScheme.Iob2,
+            },
+            new MetricSpec
+            {
+                Kind = MetricKind.F1,
+                Average = Averaging.Binary,
+                PosLabel = 1,
+                Mode = SeqevalMode.Default,
+                Scheme = TagScheme.Iob2,
+            },
+        },
         new TrainingSpec
         {
             OutputDir = "runs/sst2-distilbert-tiny",
@@ -119,6 +142,10 @@ public sealed record Sst2DistilbertTinyConfig(
             DataloaderDropLast = false,
             GroupByLength = false,
         });
+
+    /// <summary>The compiled settings as the spec the runtime runs (source locations come from the file at run time).</summary>
+    public ExperimentSpec ToSpec() =>
+        new("sst2-distilbert-tiny", Model, Task, Dataset, Tokenizer, Collator, new EquatableArray<MetricSpec>(Metrics), Training, new SourceMap("experiments/sst2-distilbert-tiny.yaml", EquatableArray<SourceMapEntry>.Empty));
 }
 
 /// <summary>One collated batch: exactly the tensors the collator makes (no token_type_ids: collator.return_token_type_ids is false).</summary>
@@ -160,7 +187,7 @@ public sealed class Sst2DistilbertTinyModel : DistilBertForSequenceClassificatio
 }
 
 /// <summary>Runs experiments/sst2-distilbert-tiny.yaml.</summary>
-public sealed class Sst2DistilbertTinyExperiment : SequenceClassificationExperiment<DistilBertConfig, Sst2DistilbertTinyBatch, Sst2DistilbertTinyModel, Sst2DistilbertTinyLabel>
+public sealed class Sst2DistilbertTinyExperiment : Experiment<DistilBertConfig, Sst2DistilbertTinyBatch, Sst2DistilbertTinyModel>
 {
     public static Sst2DistilbertTinyConfig Config => Sst2DistilbertTinyConfig.Compiled;
 
@@ -168,7 +195,9 @@ public sealed class Sst2DistilbertTinyExperiment : SequenceClassificationExperim
 
     protected override Sst2DistilbertTinyBatch CreateBatch(CollatedBatch collated) => new(collated);
 
-    protected override SequenceClassifierOutput Forward(Sst2DistilbertTinyModel model, Sst2DistilbertTinyBatch batch) => model.Forward(batch);
+    protected override ModelOutput Forward(Sst2DistilbertTinyModel model, Sst2DistilbertTinyBatch batch) => model.Forward(batch);
+
+    protected override IExperimentTask CreateTask(ExperimentSpec spec) => new SequenceClassificationTask(spec);
 }
 
 /// <summary>Makes experiments/sst2-distilbert-tiny.yaml runnable by name as soon as the assembly loads.</summary>
@@ -176,5 +205,5 @@ internal static class Sst2DistilbertTinyRegistration
 {
     [System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register() =>
-        ExperimentRegistry.Register(new ExperimentRegistration("sst2-distilbert-tiny", "experiments/sst2-distilbert-tiny.yaml", static () => new Sst2DistilbertTinyExperiment()));
+        ExperimentRegistry.Register(new ExperimentRegistration("sst2-distilbert-tiny", "experiments/sst2-distilbert-tiny.yaml", Sst2DistilbertTinyConfig.Compiled.ToSpec(), static () => new Sst2DistilbertTinyExperiment()));
 }

@@ -10,11 +10,11 @@ public sealed class MrpcBatchTests
     [Fact]
     public void The_first_eight_training_pairs_make_an_8_by_67_batch()
     {
-        var spec = new DatasetSpec { Name = "glue/mrpc", MaxTrainSamples = 8, LabelNames = new EquatableArray<string>(["not_equivalent", "equivalent"]) };
-        var examples = TextClassificationReader.Read(spec, DatasetSplit.Train, new DataRoot([TestData.Root]));
+        var spec = new DatasetSpec { Name = "glue/mrpc", TextA = "sentence1", TextB = "sentence2", MaxTrainSamples = 8, LabelNames = new EquatableArray<string>(["not_equivalent", "equivalent"]) };
+        var examples = TextClassificationReader.Read(spec, ProblemType.SingleLabelClassification, DatasetSplit.Train, new DataRoot([TestData.Root]));
 
-        var encoded = DatasetEncoder.Encode(examples, Bert.Tokenizer, new TokenizerSpec());
-        var batch = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 512).Collate(encoded);
+        var encoded = TextClassificationEncoder.Encode(examples, Bert.Tokenizer, new TokenizerSpec());
+        var batch = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 512, LabelCollations.ClassIds).Collate(encoded);
 
         Assert.Equal([50, 59, 47, 67, 59, 50, 62, 32], encoded.Select(e => e.Length));
         Assert.Equal([8L, 67L], batch.InputIds.shape);

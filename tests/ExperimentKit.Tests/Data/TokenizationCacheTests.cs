@@ -1,5 +1,6 @@
 using ExperimentKit.Data;
 using ExperimentKit.Schema.Model;
+using ExperimentKit.Tasks;
 using ExperimentKit.Tests.Tokenization;
 
 namespace ExperimentKit.Tests.Data;
@@ -36,7 +37,7 @@ public sealed class TokenizationCacheTests : IDisposable
         Assert.Contains("(cache miss, saved ", _log[0], StringComparison.Ordinal);
         Assert.StartsWith("Tokenized train split: 3 examples (cache hit ", _log[1], StringComparison.Ordinal);
         AssertSameExamples(first, second);
-        AssertSameExamples(DatasetEncoder.Encode(TextClassificationReader.Read(Dataset, DatasetSplit.Train, Root), Bert.Tokenizer, new TokenizerSpec()), second);
+        AssertSameExamples(TextClassificationEncoder.Encode(TextClassificationReader.Read(Dataset, ProblemType.SingleLabelClassification, DatasetSplit.Train, Root), Bert.Tokenizer, new TokenizerSpec()), second);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class TokenizationCacheTests : IDisposable
 
         Assert.Contains("cache miss", _log[1], StringComparison.Ordinal);
         Assert.NotEqual(before[2].InputIds, after[2].InputIds);
-        Assert.Equal(0, after[2].Label);
+        Assert.Equal([0f], after[2].Labels);
     }
 
     [Theory]
@@ -103,8 +104,13 @@ public sealed class TokenizationCacheTests : IDisposable
 
     private DataRoot Root => new([_data.Path]);
 
-    private EncodedExample[] Load(TokenizerSpec? spec = null) =>
-        TokenizedSplit.Load(Dataset, DatasetSplit.Train, Root, Bert.Tokenizer, spec ?? new TokenizerSpec(), new TokenizationCache(_cache.Path), _log.Add);
+    private EncodedExample[] Load(TokenizerSpec? spec = null)
+    {
+        var experiment = new ExperimentSpec(
+            "tiny", new BertSpec(), new SequenceClassificationTaskSpec(), Dataset, spec ?? new TokenizerSpec(), new CollatorSpec(),
+            EquatableArray<MetricSpec>.Empty, new TrainingSpec(), new SourceMap("tiny.yaml", EquatableArray<SourceMapEntry>.Empty));
+        return TokenizedSplit.Load(experiment, new SequenceClassificationTask(experiment).Encode, DatasetSplit.Train, Root, Bert.Tokenizer, new TokenizationCache(_cache.Path), _log.Add);
+    }
 
     private string[] CacheFiles() => Directory.GetFiles(Path.Combine(_cache.Path, "tokenized"));
 
@@ -118,7 +124,7 @@ public sealed class TokenizationCacheTests : IDisposable
         {
             Assert.Equal(expected[i].InputIds, actual[i].InputIds);
             Assert.Equal(expected[i].TokenTypeIds, actual[i].TokenTypeIds);
-            Assert.Equal(expected[i].Label, actual[i].Label);
+            Assert.Equal(expected[i].Labels, actual[i].Labels);
         }
     }
 }

@@ -1,3 +1,4 @@
+using ExperimentKit.Schema.Model;
 using ExperimentKit.Metrics;
 
 namespace ExperimentKit.Tests.Metrics;

@@ -1,3 +1,4 @@
+using ExperimentKit.Schema.Model;
 using System.Text.Json.Nodes;
 using ExperimentKit.Metrics;
 

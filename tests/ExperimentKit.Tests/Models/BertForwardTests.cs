@@ -76,8 +76,8 @@ public sealed class BertForwardTests
         using var output = model.forward(ids, mask, zeros_like(ids));
 
         Assert.Equal([4L, 12, 32], output.LastHiddenState.shape);
-        Assert.Equal([4L, 32], output.PoolerOutput.shape);
-        Assert.True(output.PoolerOutput.abs().max().item<float>() < 1f, "tanh output");
+        Assert.Equal([4L, 32], output.PoolerOutput!.shape);
+        Assert.True(output.PoolerOutput!.abs().max().item<float>() < 1f, "tanh output");
     }
 
     [Fact]

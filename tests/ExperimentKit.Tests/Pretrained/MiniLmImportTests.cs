@@ -77,7 +77,7 @@ public sealed class MiniLmImportTests(ImportedMiniLm imported) : IClassFixture<I
             torch.tensor(Flatten(batch, e => e.InputIds), shape),
             torch.tensor(Flatten(batch, e => e.AttentionMask), shape),
             torch.tensor(Flatten(batch, e => e.TokenTypeIds), shape));
-        return (output.LastHiddenState.data<float>().ToArray(), output.PoolerOutput.data<float>().ToArray());
+        return (output.LastHiddenState.data<float>().ToArray(), output.PoolerOutput!.data<float>().ToArray());
     }
 
     private static (float[] Hidden, float[] Pooled) RunOnnx(InferenceSession session, ExperimentKit.Tokenization.Encoding[] batch, int length)

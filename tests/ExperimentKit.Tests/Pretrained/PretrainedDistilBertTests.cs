@@ -1,7 +1,9 @@
 using ExperimentKit.Experiments;
 using ExperimentKit.Models;
+using ExperimentKit.Runs;
 using ExperimentKit.Schema;
 using ExperimentKit.Schema.Model;
+using ExperimentKit.Tasks;
 using ExperimentKit.Tests.Models;
 using TorchSharp;
 
@@ -21,9 +23,9 @@ public sealed class PretrainedDistilBertTests
         encoder.Config.Save(folder.File("config.json"));
         var console = new RecordingConsole();
 
-        var source = ModelSource<DistilBertConfig>.Resolve(Spec(folder.Path), console.Console);
+        var source = ModelSource<DistilBertConfig>.Resolve(Spec(folder.Path), new SequenceClassificationTask(Spec(folder.Path)), new ConsoleReporter(console.Console));
         using var classifier = new DistilBertForSequenceClassification(source.Config, numLabels: 2);
-        var report = source.LoadWeights(classifier, console.Console)!;
+        var report = source.LoadWeights(classifier, new ConsoleReporter(console.Console))!;
 
         Assert.Equal(
             ["classifier.bias", "classifier.weight", "pre_classifier.bias", "pre_classifier.weight"],
@@ -43,7 +45,7 @@ public sealed class PretrainedDistilBertTests
         using var folder = new TemporaryFolder();
         new BertConfig { HiddenSize = 32, NumAttentionHeads = 2 }.Save(folder.File("config.json"));
 
-        var error = Assert.Throws<ExperimentConfigurationException>(() => ModelSource<DistilBertConfig>.Resolve(Spec(folder.Path), new RecordingConsole().Console));
+        var error = Assert.Throws<ExperimentConfigurationException>(() => ModelSource<DistilBertConfig>.Resolve(Spec(folder.Path), new SequenceClassificationTask(Spec(folder.Path)), new ConsoleReporter(new RecordingConsole().Console)));
 
         Assert.Equal(
             $"experiments/x.yaml(3,15): error EK0401: {folder.File("config.json")} is a 'bert' checkpoint, but this experiment is model_type 'distilbert'; "
@@ -58,7 +60,7 @@ public sealed class PretrainedDistilBertTests
         TinyDistilBert.Config().Save(folder.File("config.json"));
         var spec = Spec(folder.Path, modelType: null);
 
-        var error = Assert.Throws<ExperimentConfigurationException>(() => ModelSource<BertConfig>.Resolve(spec, new RecordingConsole().Console));
+        var error = Assert.Throws<ExperimentConfigurationException>(() => ModelSource<BertConfig>.Resolve(spec, new SequenceClassificationTask(spec), new ConsoleReporter(new RecordingConsole().Console)));
 
         Assert.StartsWith("experiments/x.yaml(3,3): error EK0401: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("is a 'distilbert' checkpoint, but this experiment is model_type 'bert' (the default); write 'model_type: distilbert'", error.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using ExperimentKit.Experiments;
 using ExperimentKit.Models;
 using ExperimentKit.Models.Pretrained;
+using ExperimentKit.Runs;
 using ExperimentKit.Schema;
 using ExperimentKit.Schema.Model;
 using Spectre.Console;
@@ -25,7 +26,7 @@ public sealed class PretrainedWeightsTests
         using var classifier = new BertForSequenceClassification(Small, numLabels: 2);
         var console = new RecordingConsole();
 
-        var report = new ModelSource<BertConfig>(Small, new PretrainedFolder(folder.Path)).LoadWeights(classifier, console.Console)!;
+        var report = new ModelSource<BertConfig>(Small, new PretrainedFolder(folder.Path)).LoadWeights(classifier, new ConsoleReporter(console.Console))!;
 
         Assert.Equal(["classifier.weight", "classifier.bias"], report.Missing.Order(StringComparer.Ordinal).Reverse());
         Assert.Empty(report.Unexpected);
@@ -45,7 +46,7 @@ public sealed class PretrainedWeightsTests
         using var encoderOnly = new BertModel(Small);
         var console = new RecordingConsole();
 
-        var report = new ModelSource<BertConfig>(Small, new PretrainedFolder(folder.Path)).LoadWeights(encoderOnly, console.Console)!;
+        var report = new ModelSource<BertConfig>(Small, new PretrainedFolder(folder.Path)).LoadWeights(encoderOnly, new ConsoleReporter(console.Console))!;
 
         Assert.Empty(report.Missing);
         Assert.Equal(["classifier.bias", "classifier.weight"], report.Unexpected);

@@ -26,14 +26,15 @@ public sealed class EvaluatorTests
         var everyBatch = Evaluator(args).Predict(model, examples, out var everyBatchLoss);
         var accumulated = Evaluator(args with { EvalAccumulationSteps = accumulation }).Predict(model, examples, out var accumulatedLoss);
 
-        Assert.Equal(45, accumulated.Logits.Count);
-        Assert.Equal(everyBatch.Logits, accumulated.Logits);
+        Assert.Equal([45L, 2], accumulated.Predictions.Shape);
+        Assert.Equal(everyBatch.Predictions.Data, accumulated.Predictions.Data);
+        Assert.Equal(everyBatch.LabelIds.Data, accumulated.LabelIds.Data);
         Assert.Equal(everyBatchLoss, accumulatedLoss);
     }
 
     private static Evaluator<MrpcTinyModel, MrpcTinyBatch> Evaluator(TrainingSpec args)
     {
-        var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 40);
-        return new(args, [MetricKind.Accuracy], examples => new MrpcTinyBatch(collator.Collate(examples)), static (model, batch) => model.Forward(batch));
+        var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 40, LabelCollations.ClassIds);
+        return new(args, TrainerHarness.Accuracy, examples => new MrpcTinyBatch(collator.Collate(examples)), static (model, batch) => model.Forward(batch));
     }
 }

@@ -1,5 +1,7 @@
 using ExperimentKit.Data;
+using System.Text.Json.Nodes;
 using ExperimentKit.Experiments;
+using ExperimentKit.Metrics;
 using ExperimentKit.Models;
 using ExperimentKit.Runs;
 using ExperimentKit.Schema.Model;
@@ -37,10 +39,16 @@ internal static class TrainerHarness
                     ids[random.Next(ids.Length)] = 7;
                 }
 
-                return new EncodedExample([2, .. ids, 3], new int[ids.Length + 2], label);
+                return EncodedExample.WithClass([2, .. ids, 3], new int[ids.Length + 2], label);
             })
             .ToArray();
     }
+
+    /// <summary>compute_metrics of the harness: accuracy of the arg-max class.</summary>
+    public static JsonObject Accuracy(EvalPrediction prediction) => new()
+    {
+        ["accuracy"] = ClassificationScores.Accuracy(ArgMax.OfRows(prediction.Predictions), prediction.LabelIds.Data.Select(v => (int)v).ToArray()),
+    };
 
     /// <summary>
     /// Seeds LibTorch with args.Seed, builds the model and trains it on <paramref name="train"/>; with a run folder it
@@ -57,7 +65,7 @@ internal static class TrainerHarness
     {
         torch.manual_seed(args.Seed);
         using var model = new MrpcTinyModel(TinyBert.Config());
-        var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 40);
+        var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 40, LabelCollations.ClassIds);
         MrpcTinyBatch Collate(IReadOnlyList<EncodedExample> examples)
         {
             batches?.Add(examples);
@@ -65,7 +73,7 @@ internal static class TrainerHarness
         }
 
         static SequenceClassifierOutput Forward(MrpcTinyModel model, MrpcTinyBatch batch) => model.Forward(batch);
-        var evaluator = new Evaluator<MrpcTinyModel, MrpcTinyBatch>(args, [MetricKind.Accuracy], Collate, Forward);
+        var evaluator = new Evaluator<MrpcTinyModel, MrpcTinyBatch>(args, Accuracy, Collate, Forward);
         var events = new RecordingCallback();
         var checkpoints = run is null ? null : new CheckpointFolders(run, path => ModelCheckpoint.SaveSafetensors(model, Path.Combine(path, "model.safetensors")), args.SaveTotalLimit);
         ITrainerCallback callback = also is null ? events : new CompositeCallback(events, also);

@@ -4,16 +4,17 @@ using ExperimentKit.Runs;
 using ExperimentKit.Schema.Model;
 using ExperimentKit.Tokenization;
 using ExperimentKit.Training;
-using Spectre.Console;
 
 namespace ExperimentKit.Experiments;
 
 /// <summary>Predictions from a saved model folder, and the evaluation split's predictions at the end of a run.</summary>
-public abstract partial class SequenceClassificationExperiment<TConfig, TBatch, TModel, TLabel>
+public abstract partial class Experiment<TConfig, TBatch, TModel>
 {
     public PredictionResult Predict(ExperimentSpec spec, string modelFolder, DatasetSplit split, RunSettings settings)
     {
-        CheckLabels(spec);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(settings);
+        var task = CreateTask(spec);
         var configFile = Path.Combine(modelFolder, "config.json");
         var config = PretrainedConfig.Load(configFile) as TConfig
             ?? throw new InvalidDataException($"{configFile}: its model_type is not this experiment's ({typeof(TConfig).Name}).");
@@ -26,19 +27,18 @@ public abstract partial class SequenceClassificationExperiment<TConfig, TBatch, 
 
         var tokenizer = BertTokenizer.FromPretrainedFolder(modelFolder);
         var root = DataRoot.Resolve(spec.Dataset.DataRoot, settings.ExperimentFile);
-        var examples = DatasetEncoder.Encode(TextClassificationReader.Read(spec.Dataset, split, root), tokenizer, spec.Tokenizer);
-        var collator = new DataCollatorWithPadding(spec.Collator, spec.Model.PadTokenId, spec.Tokenizer.MaxLength);
-        var evaluator = new Evaluator<TModel, TBatch>(spec.Training, spec.Metrics.ToArray(), examples => CreateBatch(collator.Collate(examples)), Forward);
-        var evaluated = evaluator.EvaluateWithPredictions(model, examples, step: 0, epoch: 0);
-        var result = WritePredictions(modelFolder, evaluated, examples);
-        settings.Console.MarkupLineInterpolated($"Predictions for {examples.Length} {split.ToString().ToLowerInvariant()} examples written to [blue]{Path.Combine(modelFolder, PredictionsFile.TensorsFile)}[/]");
+        var examples = task.Encode(split, root, tokenizer);
+        var collator = new DataCollatorWithPadding(spec.Collator, spec.Model.PadTokenId, spec.Tokenizer.MaxLength, task.Labels);
+        var evaluator = new Evaluator<TModel, TBatch>(spec.Training, task.ComputeMetrics, batch => CreateBatch(collator.Collate(batch)), Forward);
+        var result = WritePredictions(modelFolder, evaluator.EvaluateWithPredictions(model, examples, step: 0, epoch: 0));
+        settings.Reporter.Predictions(examples.Length, split, Path.Combine(modelFolder, PredictionsFile.TensorsFile));
         return result;
     }
 
-    private static PredictionResult WritePredictions(string folder, (EvaluationLogEntry Entry, Predictions Predictions) evaluated, IReadOnlyList<EncodedExample> examples)
+    private static PredictionResult WritePredictions(string folder, (EvaluationLogEntry Entry, EvalPrediction Prediction) evaluated)
     {
-        var result = new PredictionResult(evaluated.Predictions, examples.Select(e => e.Label).ToArray(), evaluated.Entry);
-        PredictionsFile.Write(folder, result.Predictions, result.LabelIds, result.Metrics);
+        var result = new PredictionResult(evaluated.Prediction, evaluated.Entry);
+        PredictionsFile.Write(folder, result.Prediction, result.Metrics);
         return result;
     }
 }

@@ -4,10 +4,10 @@ using ExperimentKit.Tokenization;
 namespace ExperimentKit.Data;
 
 /// <summary>
-/// `dataset.map(tokenize, batched=True)`: every example tokenized (pairs with token types) on all cores,
-/// in the original order, unpadded; the collator pads per batch.
+/// `dataset.map(tokenize, batched=True)` for texts and pairs: every example tokenized (pairs with token types) on all
+/// cores, in the original order, unpadded; the collator pads per batch.
 /// </summary>
-public static class DatasetEncoder
+public static class TextClassificationEncoder
 {
     public static EncodedExample[] Encode(IReadOnlyList<TextClassificationExample> examples, BertTokenizer tokenizer, TokenizerSpec spec)
     {
@@ -21,7 +21,7 @@ public static class DatasetEncoder
         {
             TextClassificationExample example = examples[i];
             EncodedIds encoded = tokenizer.EncodeIds(example.TextA, pairs ? example.TextB : null, options);
-            result[i] = new EncodedExample(encoded.InputIds, encoded.TokenTypeIds, example.Label);
+            result[i] = new EncodedExample(encoded.InputIds, encoded.TokenTypeIds, example.Labels);
         });
         return result;
     }

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ExperimentKit.Schema.Model;
+
+/// <summary>
+/// The flat names a metric's result is logged under (eval_&lt;name&gt;): its evaluate name, or for seqeval the overall
+/// scores and, per entity type, run_ner's flattening of the nested result (`PER_f1`). metric_for_best_model picks one.
+/// </summary>
+public static class MetricResultKeys
+{
+    public static readonly string[] SeqevalOverall = ["overall_precision", "overall_recall", "overall_f1", "overall_accuracy"];
+
+    public static readonly string[] SeqevalPerType = ["precision", "recall", "f1", "number"];
+
+    public static IReadOnlyList<string> Of(MetricSpec metric, DatasetSpec dataset) => metric.Kind == MetricKind.Seqeval
+        ? [.. SeqevalOverall, .. EntityTypes(dataset.LabelNames).SelectMany(type => SeqevalPerType.Select(stat => type + "_" + stat))]
+        : [Name(metric.Kind)];
+
+    /// <summary>evaluate's name of a metric (and of its single result key).</summary>
+    public static string Name(MetricKind kind) => kind switch
+    {
+        MetricKind.Accuracy => "accuracy",
+        MetricKind.F1 => "f1",
+        MetricKind.Precision => "precision",
+        MetricKind.Recall => "recall",
+        MetricKind.MatthewsCorrelation => "matthews_correlation",
+        MetricKind.Pearson => "pearson",
+        MetricKind.Spearmanr => "spearmanr",
+        MetricKind.Mse => "mse",
+        _ => "seqeval",
+    };
+
+    /// <summary>Entity types of IOB/IOBES tag names (B-PER, I-PER → PER), sorted as seqeval reports them; O is none.</summary>
+    public static IReadOnlyList<string> EntityTypes(IEnumerable<string> tags) =>
+        tags.Where(t => t.Length > 2 && t[1] == '-').Select(t => t.Substring(2)).Distinct().OrderBy(t => t, System.StringComparer.Ordinal).ToList();
+}
