@@ -11,7 +11,7 @@ public sealed class TemporaryFolder : IDisposable
 
     public string Path { get; }
 
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

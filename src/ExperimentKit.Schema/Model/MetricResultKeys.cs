@@ -17,6 +17,14 @@ public static class MetricResultKeys
         ? [.. SeqevalOverall, .. EntityTypes(dataset.LabelNames).SelectMany(type => SeqevalPerType.Select(stat => type + "_" + stat))]
         : [Name(metric.Kind)];
 
+    /// <summary>
+    /// Whether a logged key is one of seqeval's per-entity-type scores (`PER_f1`), which metrics.jsonl keeps and the
+    /// console line, the epoch table and the plots leave out for the overall ones.
+    /// </summary>
+    public static bool IsPerEntityType(string key) =>
+        !key.StartsWith("overall_", System.StringComparison.Ordinal)
+        && SeqevalPerType.Any(stat => key.EndsWith("_" + stat, System.StringComparison.Ordinal));
+
     /// <summary>evaluate's name of a metric (and of its single result key).</summary>
     public static string Name(MetricKind kind) => kind switch
     {

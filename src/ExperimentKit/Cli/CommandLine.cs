@@ -72,7 +72,7 @@ public static class CommandLine
         var file = predict.ExperimentFile ?? PredictArguments.ResolvedConfigOf(predict.ModelFolder);
         if (file is null)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] no config.yaml in or above {Path.GetFullPath(predict.ModelFolder)}: name the experiment file after the folder");
+            ErrorLine.Write(console, $"no config.yaml in or above {Path.GetFullPath(predict.ModelFolder)}: name the experiment file after the folder");
             return 1;
         }
 
@@ -87,7 +87,7 @@ public static class CommandLine
     {
         if (!File.Exists(file))
         {
-            console.MarkupLineInterpolated($"[red]error:[/] experiment file not found: {Path.GetFullPath(file)}");
+            ErrorLine.Write(console, $"experiment file not found: {Path.GetFullPath(file)}");
             return 1;
         }
 
@@ -96,7 +96,7 @@ public static class CommandLine
         {
             foreach (var diagnostic in parsed.Diagnostics)
             {
-                console.WriteLine(diagnostic.Format(file, overrides));
+                ErrorLine.WriteFinding(console, diagnostic.Format(file, overrides));
             }
 
             if (parsed.Spec is null)
@@ -109,7 +109,7 @@ public static class CommandLine
         var registration = compiledFromThisFile ?? ExperimentRegistry.Find(parsed.Spec.Name);
         if (registration is null)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {file} is not compiled into this program. Put it in experiments/ and run again (dotnet run rebuilds). Compiled: {string.Join(", ", ExperimentRegistry.All.Select(r => r.SourceFile))}");
+            ErrorLine.Write(console, $"{file} is not compiled into this program. Put it in experiments/ and run again (dotnet run rebuilds). Compiled: {string.Join(", ", ExperimentRegistry.All.Select(r => r.SourceFile))}");
             return 1;
         }
 
@@ -117,14 +117,14 @@ public static class CommandLine
         var asWritten = overrides.Count == 0 ? parsed.Spec : ExperimentSpecParser.Parse(file, File.ReadAllText(file)).Spec!;
         if (compiledFromThisFile is not null && CompiledSpec.Drift(registration.Compiled, asWritten) is { Count: > 0 } drift)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {file} has changed since this program was built ({string.Join(", ", drift)} differ from what was compiled); rebuild (dotnet build, or dotnet run without --no-build) so the run is the file's");
+            ErrorLine.Write(console, $"{file} has changed since this program was built ({string.Join(", ", drift)} differ from what was compiled); rebuild (dotnet build, or dotnet run without --no-build) so the run is the file's");
             return 1;
         }
 
         if (CompiledSpec.TypeChanges(registration.Compiled, parsed.Spec) is { Count: > 0 } changed)
         {
             var what = compiledFromThisFile is null ? $"{file} differs from the compiled {registration.SourceFile} in" : "--set changes";
-            console.MarkupLineInterpolated($"[red]error:[/] {what} {string.Join(", ", changed)}, which the compiled types of {registration.SourceFile} are built from (label enum, batch, model class); edit the YAML in experiments/ and rebuild instead");
+            ErrorLine.Write(console, $"{what} {string.Join(", ", changed)}, which the compiled types of {registration.SourceFile} are built from (label enum, batch, model class); edit the YAML in experiments/ and rebuild instead");
             return overrides.Count > 0 ? 2 : 1;
         }
 
@@ -136,7 +136,7 @@ public static class CommandLine
         }
         catch (Exception exception) when (exception is DataFileNotFoundException or DataFormatException or IOException or InvalidDataException or ExperimentConfigurationException or NotSupportedException or TrainingDivergedException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+            ErrorLine.Write(console, $"{exception.Message}");
             return 1;
         }
     }

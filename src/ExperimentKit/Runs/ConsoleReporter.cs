@@ -69,7 +69,7 @@ public sealed class ConsoleReporter(IAnsiConsole console, TimeProvider? clock = 
 
     public void OnEvaluate(EvaluationLogEntry entry) =>
         Line(Invariant($"eval  epoch {entry.Epoch:0.00}  eval_loss {entry.Loss:0.0000}  ")
-            + string.Join("  ", entry.Metrics.Select(m => Invariant($"eval_{m.Name} {m.Value:0.0000}")))
+            + string.Join("  ", entry.Headline.Select(m => Invariant($"eval_{m.Name} {m.Value:0.0000}")))
             + Invariant($"  ({entry.SamplesPerSecond:0} samples/s)"));
 
     public void OnEarlyStop(EarlyStopEvent stop) =>

@@ -24,7 +24,7 @@ public static class EpochTable
         table.AddColumn("Epoch");
         table.AddColumn("Training Loss");
         table.AddColumn("Validation Loss");
-        foreach (var metric in rows.FirstOrDefault()?.Evaluation.Metrics ?? [])
+        foreach (var metric in rows.FirstOrDefault()?.Evaluation.Headline ?? [])
         {
             table.AddColumn(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(metric.Name));
         }
@@ -37,7 +37,7 @@ public static class EpochTable
                 row.TrainingLoss is { } loss ? loss.ToString("0.000000", CultureInfo.InvariantCulture) : "No log",
                 row.Evaluation.Loss.ToString("0.000000", CultureInfo.InvariantCulture),
             };
-            cells.AddRange(row.Evaluation.Metrics.Select(m => m.Value.ToString("0.000000", CultureInfo.InvariantCulture)));
+            cells.AddRange(row.Evaluation.Headline.Select(m => m.Value.ToString("0.000000", CultureInfo.InvariantCulture)));
             table.AddRow(cells.ToArray());
         }
 

@@ -30,7 +30,7 @@ public static class RunReport
             plots.Add(("Learning rate", Plot(folder, "learning_rate.png", "learning rate", [("learning rate", logs.Select(l => (l.Step, l.LearningRate)))])));
         }
 
-        foreach (var metric in evaluations.FirstOrDefault()?.Metrics.Select(m => m.Name) ?? [])
+        foreach (var metric in evaluations.FirstOrDefault()?.Headline.Select(m => m.Name) ?? [])
         {
             plots.Add((metric, Plot(folder, $"eval_{metric}.png", metric, [("validation " + metric, evaluations.Select(e => (e.Step, e.Metric(metric))))])));
         }
@@ -43,7 +43,7 @@ public static class RunReport
         {
             var last = evaluations[^1];
             report.AppendLine();
-            var metrics = string.Concat(last.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $", {m.Name} {m.Value:0.0000}")));
+            var metrics = string.Concat(last.Headline.Select(m => string.Create(CultureInfo.InvariantCulture, $", {m.Name} {m.Value:0.0000}")));
             report.AppendLine(CultureInfo.InvariantCulture, $"Last evaluation (step {last.Step}): validation loss {last.Loss:0.0000}{metrics}.");
         }
 

@@ -1,3 +1,5 @@
+using ExperimentKit.Schema.Model;
+
 namespace ExperimentKit.Training;
 
 /// <summary>One optimizer step done: its loss (not averaged) and the learning rate the next step will use.</summary>
@@ -19,6 +21,9 @@ public sealed record EvaluationLogEntry(
     double SamplesPerSecond)
 {
     public double Metric(string name) => Metrics.First(m => m.Name == name).Value;
+
+    /// <summary>The metrics a person reads at a glance: all but seqeval's per-entity-type scores (those stay in metrics.jsonl).</summary>
+    public IEnumerable<MetricValue> Headline => Metrics.Where(m => !MetricResultKeys.IsPerEntityType(m.Name));
 }
 
 /// <summary>What Trainer.train() returns: TrainOutput(global_step, training_loss, metrics).</summary>
