@@ -32,7 +32,8 @@ public sealed class TokenClassificationTask : IExperimentTask
         ArgumentNullException.ThrowIfNull(tokenizer);
         var names = spec.Dataset.LabelNames;
         var limit = split == DatasetSplit.Train ? spec.Dataset.MaxTrainSamples : spec.Dataset.MaxEvalSamples;
-        var sentences = ConllReader.Read(DatasetLayout.Locate(spec.Dataset, split, root), spec.Dataset.TagColumn, names, limit);
+        var path = DatasetLayout.Locate(spec.Dataset, split, root);
+        var sentences = ConllReader.Read(path, spec.Dataset.TagColumn, names, limit);
         var options = EncodeOptions.FromSpec(spec.Tokenizer);
         var beginToInside = TokenLabelAlignment.BeginToInside(names);
         var result = new EncodedExample[sentences.Count];
@@ -42,6 +43,14 @@ public sealed class TokenClassificationTask : IExperimentTask
             var labels = TokenLabelAlignment.Align(encoded.WordIds, sentences[i].TagIds, task.LabelAllTokens, beginToInside);
             result[i] = new EncodedExample(encoded.InputIds, encoded.TokenTypeIds, labels.Select(l => (float)l).ToArray());
         });
+
+        // A sentence none of whose words leaves a token (control characters, say) would train on nothing, silently.
+        var empty = Enumerable.Range(0, result.Length).FirstOrDefault(i => result[i].Labels.All(l => l == TokenClassificationLoss.IgnoreIndex), -1);
+        if (empty >= 0)
+        {
+            throw new DataFormatException(path, sentences[empty].Line, "this sentence has no word the tokenizer keeps a token of, so it has nothing to learn from; remove it or fix its words.");
+        }
+
         return result;
     }
 

@@ -72,6 +72,7 @@ public sealed class BadInputTests : IDisposable
         { "unknown tag", "EU NNP B-NP B-ORG\nrejects VBZ B-VP B-FOO\n", ":2:18: " },
         { "too few columns", "EU NNP B-NP B-ORG\nrejects VBZ\n", ":2:12: " },
         { "no sentence", "-DOCSTART- -X- -X- O\n\n", ":1: " },
+        { "a sentence of nothing the tokenizer keeps", "EU NNP B-NP B-ORG\n\n\u0001 NN B-NP O\n", ":3: this sentence has no word the tokenizer keeps" },
     };
 
     [Theory]
