@@ -101,7 +101,8 @@ public static class CommandLine
 
             if (parsed.Spec is null)
             {
-                return 1;
+                // A finding about an override is a bad command line; one in the file, a bad input.
+                return parsed.Diagnostics.Any(d => d.Location.IsCommandLine) ? 2 : 1;
             }
         }
 

@@ -99,7 +99,7 @@ public sealed class CommandLineTests
     {
         var (exitCode, output) = Run(ExperimentFiles.PathOf("mrpc-tiny.yaml"), "--set", "training.learning_rate=fast");
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("--set training.learning_rate=fast: error EK0102: 'learning_rate' must be a number, got 'fast'", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Running training", output, StringComparison.Ordinal);
     }
