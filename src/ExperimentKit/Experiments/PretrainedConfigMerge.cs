@@ -33,7 +33,7 @@ public static class PretrainedConfigMerge
         // Both sides as config.json keys, so one rule compares and overrides every architecture's keys by their HF names.
         var keys = KeysByModelType[yaml.ModelType];
         var merged = JsonNode.Parse(checkpoint.ToJson())!.AsObject();
-        var written = JsonNode.Parse(PretrainedConfig.FromSpec(yaml).ToJson())!.AsObject();
+        var written = JsonNode.Parse(ModelConfigs.FromSpec(yaml).ToJson())!.AsObject();
         foreach (var key in keys.Architecture.Where(key => Written(locations, key) && !JsonNode.DeepEquals(written[key], merged[key])))
         {
             throw new ExperimentConfigurationException(

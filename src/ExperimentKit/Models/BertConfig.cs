@@ -33,31 +33,6 @@ public sealed partial record BertConfig : PretrainedConfig
 
     public int HeadDim => HiddenSize / NumAttentionHeads;
 
-    public static BertConfig FromSpec(BertSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var config = new BertConfig
-        {
-            VocabSize = spec.VocabSize,
-            HiddenSize = spec.HiddenSize,
-            NumHiddenLayers = spec.NumHiddenLayers,
-            NumAttentionHeads = spec.NumAttentionHeads,
-            IntermediateSize = spec.IntermediateSize,
-            HiddenAct = spec.HiddenAct,
-            HiddenDropoutProb = spec.HiddenDropoutProb,
-            AttentionProbsDropoutProb = spec.AttentionProbsDropoutProb,
-            MaxPositionEmbeddings = spec.MaxPositionEmbeddings,
-            TypeVocabSize = spec.TypeVocabSize,
-            InitializerRange = spec.InitializerRange,
-            LayerNormEps = spec.LayerNormEps,
-            PadTokenId = spec.PadTokenId,
-            ClassifierDropout = spec.ClassifierDropout,
-            ClassifierPooling = spec.ClassifierPooling,
-        };
-        config.Validate();
-        return config;
-    }
-
     /// <summary>The same config with HF's default label names (LABEL_0 …) when it has none, as HF gives a head of <paramref name="numLabels"/>.</summary>
     public BertConfig WithNumLabels(int numLabels) => (BertConfig)WithNumLabelsCore(numLabels);
 

@@ -1,5 +1,3 @@
-using ExperimentKit.Schema.Model;
-
 namespace ExperimentKit.Models;
 
 /// <summary>
@@ -27,29 +25,6 @@ public sealed partial record DistilBertConfig : PretrainedConfig
     public int PadTokenId { get; init; }
 
     public int HeadDim => Dim / NHeads;
-
-    public static DistilBertConfig FromSpec(DistilBertSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var config = new DistilBertConfig
-        {
-            VocabSize = spec.VocabSize,
-            MaxPositionEmbeddings = spec.MaxPositionEmbeddings,
-            SinusoidalPosEmbds = spec.SinusoidalPosEmbds,
-            NLayers = spec.NLayers,
-            NHeads = spec.NHeads,
-            Dim = spec.Dim,
-            HiddenDim = spec.HiddenDim,
-            Dropout = spec.Dropout,
-            AttentionDropout = spec.AttentionDropout,
-            Activation = spec.Activation,
-            InitializerRange = spec.InitializerRange,
-            SeqClassifDropout = spec.SeqClassifDropout,
-            PadTokenId = spec.PadTokenId,
-        };
-        config.Validate();
-        return config;
-    }
 
     /// <summary>The same config with HF's default label names (LABEL_0 …) when it has none, as HF gives a head of <paramref name="numLabels"/>.</summary>
     public DistilBertConfig WithNumLabels(int numLabels) => (DistilBertConfig)WithNumLabelsCore(numLabels);

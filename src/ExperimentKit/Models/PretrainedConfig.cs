@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ExperimentKit.Schema.Model;
 
 namespace ExperimentKit.Models;
 
@@ -30,14 +29,6 @@ public abstract partial record PretrainedConfig
 
     /// <summary>Throws <see cref="ArgumentException"/> for a config no model can be built from, as HF's constructors do.</summary>
     public abstract void Validate();
-
-    /// <summary>The config of a model built from scratch from the YAML's `model:` section, as the type its model_type names.</summary>
-    public static PretrainedConfig FromSpec(ModelSpec spec) => spec switch
-    {
-        BertSpec bert => BertConfig.FromSpec(bert),
-        DistilBertSpec distilBert => DistilBertConfig.FromSpec(distilBert),
-        _ => throw new NotSupportedException($"model_type '{spec?.ModelType}' has no config type."),
-    };
 
     /// <summary>HF's default label names (LABEL_0 …) when the config has none, as HF gives a head of <paramref name="numLabels"/>.</summary>
     private protected PretrainedConfig WithNumLabelsCore(int numLabels)
