@@ -10,7 +10,7 @@ internal static class ModelSection
 {
     private static readonly ScalarType<string> ModelType = ScalarTypes.OneOf(BertSpec.Type, DistilBertSpec.Type);
 
-    /// <summary>The activations HF's ACT2FN offers that the runtime implements (Models/Activations.cs).</summary>
+    /// <summary>The activations HF's ACT2FN offers that the runtime implements (Models/Modules/Activations.cs).</summary>
     public static ScalarType<string> Activation { get; } = ScalarTypes.OneOf("gelu", "gelu_new", "gelu_pytorch_tanh", "relu", "silu", "swish");
 
     public static ModelSpec Read(MappingReader r)
