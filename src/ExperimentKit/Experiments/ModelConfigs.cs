@@ -4,8 +4,9 @@ using ExperimentKit.Schema.Model;
 namespace ExperimentKit.Experiments;
 
 /// <summary>
-/// The config of a model built from scratch from the YAML's `model:` section, as the type its model_type names.
-/// Here rather than in Models/, so the models know their configs and not the YAML schema.
+/// The config of a model built from scratch from the YAML's `model:` section, as the type its model_type names: each
+/// key of the model_type's table copied from the spec record to the config. Here rather than in Models/, so the models
+/// know their configs and not the YAML schema.
 /// </summary>
 public static class ModelConfigs
 {
@@ -16,50 +17,23 @@ public static class ModelConfigs
         _ => throw new NotSupportedException($"model_type '{spec?.ModelType}' has no config type."),
     };
 
-    public static BertConfig FromSpec(BertSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var config = new BertConfig
-        {
-            VocabSize = spec.VocabSize,
-            HiddenSize = spec.HiddenSize,
-            NumHiddenLayers = spec.NumHiddenLayers,
-            NumAttentionHeads = spec.NumAttentionHeads,
-            IntermediateSize = spec.IntermediateSize,
-            HiddenAct = spec.HiddenAct,
-            HiddenDropoutProb = spec.HiddenDropoutProb,
-            AttentionProbsDropoutProb = spec.AttentionProbsDropoutProb,
-            MaxPositionEmbeddings = spec.MaxPositionEmbeddings,
-            TypeVocabSize = spec.TypeVocabSize,
-            InitializerRange = spec.InitializerRange,
-            LayerNormEps = spec.LayerNormEps,
-            PadTokenId = spec.PadTokenId,
-            ClassifierDropout = spec.ClassifierDropout,
-            ClassifierPooling = spec.ClassifierPooling,
-        };
-        config.Validate();
-        return config;
-    }
+    public static BertConfig FromSpec(BertSpec spec) => Copy(spec, new BertConfig());
 
-    public static DistilBertConfig FromSpec(DistilBertSpec spec)
+    public static DistilBertConfig FromSpec(DistilBertSpec spec) => Copy(spec, new DistilBertConfig());
+
+    private static TConfig Copy<TConfig>(ModelSpec spec, TConfig config)
+        where TConfig : PretrainedConfig
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var config = new DistilBertConfig
+        var table = ConfigKeyTable.For(spec.ModelType);
+        var from = ConfigKeyProperties.Of(spec.GetType(), table);
+        var to = ConfigKeyProperties.Of(typeof(TConfig), table);
+        foreach (var key in from.Keys)
         {
-            VocabSize = spec.VocabSize,
-            MaxPositionEmbeddings = spec.MaxPositionEmbeddings,
-            SinusoidalPosEmbds = spec.SinusoidalPosEmbds,
-            NLayers = spec.NLayers,
-            NHeads = spec.NHeads,
-            Dim = spec.Dim,
-            HiddenDim = spec.HiddenDim,
-            Dropout = spec.Dropout,
-            AttentionDropout = spec.AttentionDropout,
-            Activation = spec.Activation,
-            InitializerRange = spec.InitializerRange,
-            SeqClassifDropout = spec.SeqClassifDropout,
-            PadTokenId = spec.PadTokenId,
-        };
+            // The config is new and not yet returned, so its init-only properties may still be set.
+            to.Set(config, key, from.Get(spec, key));
+        }
+
         config.Validate();
         return config;
     }

@@ -34,4 +34,11 @@ public sealed class ModelConfigsTests
         Assert.Equal((64, 2, 2, 128, "relu", 0.3), (config.Dim, config.NLayers, config.NHeads, config.HiddenDim, config.Activation, config.SeqClassifDropout));
         Assert.Throws<ArgumentException>(() => ModelConfigs.FromSpec(spec with { NHeads = 3 }));
     }
+
+    [Fact]
+    public void A_runtime_config_holds_every_key_of_its_table_config_json_only_ones_included()
+    {
+        Assert.Equal(BertKeys.Table.Keys, ConfigKeyProperties.Of(typeof(BertConfig), BertKeys.Table).Keys);
+        Assert.Equal(DistilBertKeys.Table.Keys, ConfigKeyProperties.Of(typeof(DistilBertConfig), DistilBertKeys.Table).Keys);
+    }
 }
