@@ -80,6 +80,24 @@ public class DistilBertSchemaTests
     }
 
     [Fact]
+    public void A_bert_only_key_under_distilbert_is_named_as_such_like_every_key_the_tables_give_one_model_type()
+    {
+        Assert.Equal(
+            ["e.yaml(1,33): error EK0101: unknown key 'classifier_pooling' in 'model' for model_type distilbert ('classifier_pooling' is a model_type bert key); valid: "
+             + "pretrained_model_name_or_path, revision, model_type, vocab_size, max_position_embeddings, sinusoidal_pos_embds, n_layers, n_heads, dim, "
+             + "hidden_dim, dropout, attention_dropout, activation, initializer_range, seq_classif_dropout, pad_token_id"],
+            Findings("model: {model_type: distilbert, classifier_pooling: mean}"));
+    }
+
+    [Fact]
+    public void A_config_json_only_key_is_no_model_key()
+    {
+        Assert.Equal(
+            ["e.yaml(1,33): error EK0101: unknown key 'qa_dropout' in 'model'; did you mean 'dropout'?"],
+            Findings("model: {model_type: distilbert, qa_dropout: 0.1}"));
+    }
+
+    [Fact]
     public void A_misspelt_distilbert_key_suggests_the_closest_distilbert_key()
     {
         Assert.Equal(

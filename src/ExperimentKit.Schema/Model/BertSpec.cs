@@ -1,23 +1,28 @@
 namespace ExperimentKit.Schema.Model;
 
-/// <summary>`model_type: bert` (the default): Hugging Face BertConfig keys and their defaults.</summary>
+/// <summary>`model_type: bert` (the default): Hugging Face BertConfig's keys, declared with their defaults in <see cref="BertKeys"/>.</summary>
 public sealed record BertSpec : ModelSpec
 {
     public const string Type = "bert";
 
+    // The table sets every key's property, the strings among them, which the compiler cannot see.
+#pragma warning disable CS8618
+    public BertSpec() => ConfigKeyProperties.Of(typeof(BertSpec), BertKeys.Table).SetDefaults(this);
+#pragma warning restore CS8618
+
     public override string ModelType => Type;
-    public override int VocabSize { get; init; } = 30522;
-    public int HiddenSize { get; init; } = 768;
-    public int NumHiddenLayers { get; init; } = 12;
-    public int NumAttentionHeads { get; init; } = 12;
-    public int IntermediateSize { get; init; } = 3072;
-    public string HiddenAct { get; init; } = "gelu";
-    public double HiddenDropoutProb { get; init; } = 0.1;
-    public double AttentionProbsDropoutProb { get; init; } = 0.1;
-    public override int MaxPositionEmbeddings { get; init; } = 512;
-    public int TypeVocabSize { get; init; } = 2;
-    public override double InitializerRange { get; init; } = 0.02;
-    public double LayerNormEps { get; init; } = 1e-12;
+    public override int VocabSize { get; init; }
+    public int HiddenSize { get; init; }
+    public int NumHiddenLayers { get; init; }
+    public int NumAttentionHeads { get; init; }
+    public int IntermediateSize { get; init; }
+    public string HiddenAct { get; init; }
+    public double HiddenDropoutProb { get; init; }
+    public double AttentionProbsDropoutProb { get; init; }
+    public override int MaxPositionEmbeddings { get; init; }
+    public int TypeVocabSize { get; init; }
+    public override double InitializerRange { get; init; }
+    public double LayerNormEps { get; init; }
     public override int PadTokenId { get; init; }
 
     /// <summary>HF `classifier_dropout`: null means "use hidden_dropout_prob".</summary>
@@ -27,7 +32,7 @@ public sealed record BertSpec : ModelSpec
     /// What the sequence-classification head reads: "cls" (HF BertForSequenceClassification: the pooler on [CLS]) or
     /// "mean" (the mean of the last hidden states over real tokens, ModernBERT's <c>classifier_pooling</c>).
     /// </summary>
-    public string ClassifierPooling { get; init; } = ClassifierPoolings.Cls;
+    public string ClassifierPooling { get; init; }
 
     public override bool TakesTokenTypeIds() => true;
 }

@@ -16,7 +16,7 @@ public abstract record ModelSpec
     /// <summary>HF <c>model_type</c>: which architecture, and so which keys the section takes. Fixed by the record type.</summary>
     public abstract string ModelType { get; }
 
-    // Keys every architecture has. Each declares them in its HF config's order with its own default, as HF's config classes do.
+    // Keys every architecture has. Each overrides them in its HF config's order; its key table gives its own defaults, as HF's config classes do.
     public abstract int VocabSize { get; init; }
     public abstract int MaxPositionEmbeddings { get; init; }
     public abstract double InitializerRange { get; init; }

@@ -1,4 +1,5 @@
 using ExperimentKit.Data;
+using ExperimentKit.IO;
 using ExperimentKit.Models;
 using ExperimentKit.Runs;
 using ExperimentKit.Schema.Model;

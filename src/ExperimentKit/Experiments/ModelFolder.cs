@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ExperimentKit.IO;
 using ExperimentKit.Models;
-using ExperimentKit.Runs;
 using ExperimentKit.Tokenization;
 using TorchSharp;
 

@@ -23,7 +23,7 @@ public sealed record ModelSource<TConfig>(TConfig Config, PretrainedFolder? Pret
         ArgumentNullException.ThrowIfNull(reporter);
         if (spec.Model.PretrainedModelNameOrPath is not { } nameOrPath)
         {
-            return Labelled(PretrainedConfig.FromSpec(spec.Model), null, spec, task);
+            return Labelled(ModelConfigs.FromSpec(spec.Model), null, spec, task);
         }
 
         var folder = PretrainedResolver.Resolve(nameOrPath, HubCache.FromEnvironment(), spec.Model.Revision, reporter.Line);

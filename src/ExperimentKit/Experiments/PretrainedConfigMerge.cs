@@ -13,16 +13,6 @@ public static class PretrainedConfigMerge
 {
     public const string ContradictionId = "EK0401";
 
-    private static readonly Dictionary<string, MergeKeys> KeysByModelType = new(StringComparer.Ordinal)
-    {
-        [BertSpec.Type] = new(
-            ["vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size", "hidden_act", "max_position_embeddings", "type_vocab_size", "layer_norm_eps", "pad_token_id"],
-            ["hidden_dropout_prob", "attention_probs_dropout_prob", "classifier_dropout", "classifier_pooling", "initializer_range"]),
-        [DistilBertSpec.Type] = new(
-            ["vocab_size", "max_position_embeddings", "sinusoidal_pos_embds", "n_layers", "n_heads", "dim", "hidden_dim", "activation", "pad_token_id"],
-            ["dropout", "attention_dropout", "seq_classif_dropout", "initializer_range"]),
-    };
-
     public static PretrainedConfig Apply(PretrainedConfig checkpoint, string checkpointConfigFile, ModelSpec yaml, SourceMap locations)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -31,10 +21,10 @@ public static class PretrainedConfigMerge
         CheckModelType(checkpoint, checkpointConfigFile, yaml, locations);
 
         // Both sides as config.json keys, so one rule compares and overrides every architecture's keys by their HF names.
-        var keys = KeysByModelType[yaml.ModelType];
+        var keys = ConfigKeyTable.For(yaml.ModelType);
         var merged = JsonNode.Parse(checkpoint.ToJson())!.AsObject();
-        var written = JsonNode.Parse(PretrainedConfig.FromSpec(yaml).ToJson())!.AsObject();
-        foreach (var key in keys.Architecture.Where(key => Written(locations, key) && !JsonNode.DeepEquals(written[key], merged[key])))
+        var written = JsonNode.Parse(ModelConfigs.FromSpec(yaml).ToJson())!.AsObject();
+        foreach (var key in keys.ModelSectionNames(ConfigKeyRole.Architecture).Where(key => Written(locations, key) && !JsonNode.DeepEquals(written[key], merged[key])))
         {
             throw new ExperimentConfigurationException(
                 locations.FilePath,
@@ -44,7 +34,7 @@ public static class PretrainedConfigMerge
                 + $"the pretrained weights have the checkpoint's architecture. Remove the key or make it {Text(merged[key])}.");
         }
 
-        foreach (var key in keys.TrainingTime.Where(key => Written(locations, key)))
+        foreach (var key in keys.ModelSectionNames(ConfigKeyRole.TrainingTime).Where(key => Written(locations, key)))
         {
             merged[key] = written[key]?.DeepClone();
         }
@@ -74,7 +64,4 @@ public static class PretrainedConfigMerge
     /// <summary>A config value as the YAML would spell it: strings unquoted.</summary>
     private static string Text(JsonNode? value) =>
         value is JsonValue v && v.TryGetValue(out string? text) ? text : value?.ToJsonString() ?? "null";
-
-    /// <summary>A model_type's config.json keys: those fixing the weights' shapes, and those a run may set anew.</summary>
-    private sealed record MergeKeys(string[] Architecture, string[] TrainingTime);
 }

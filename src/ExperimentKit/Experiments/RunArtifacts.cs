@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExperimentKit.IO;
 using ExperimentKit.Runs;
 using ExperimentKit.Training;
 using TorchSharp;
@@ -15,10 +16,10 @@ public static class RunArtifacts
     {
         modelFolder.Write(folder.Path, model);
 
-        var results = MetricsLog.ToJson(output);
+        var results = LogHistoryJson.ToJson(output);
         if (epochs.Count > 0)
         {
-            foreach (var (key, value) in MetricsLog.ToJson(epochs[^1].Evaluation))
+            foreach (var (key, value) in LogHistoryJson.ToJson(epochs[^1].Evaluation))
             {
                 results[key] = value?.DeepClone();
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExperimentKit.IO;
 using ExperimentKit.Training;
 
 namespace ExperimentKit.Runs;

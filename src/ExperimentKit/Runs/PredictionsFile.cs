@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ExperimentKit.IO;
 using ExperimentKit.Models;
 using TorchSharp;
 using ExperimentKit.Training;
@@ -28,7 +29,7 @@ public static class PredictionsFile
         }
 
         var results = new JsonObject();
-        foreach (var (key, value) in MetricsLog.ToJson(evaluation).Where(p => p.Key.StartsWith("eval_", StringComparison.Ordinal)))
+        foreach (var (key, value) in LogHistoryJson.ToJson(evaluation).Where(p => p.Key.StartsWith("eval_", StringComparison.Ordinal)))
         {
             results["test_" + key["eval_".Length..]] = value?.DeepClone();
         }

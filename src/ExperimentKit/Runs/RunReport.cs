@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ExperimentKit.IO;
 using ExperimentKit.Training;
 using ScottPlot;
 

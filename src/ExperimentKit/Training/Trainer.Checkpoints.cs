@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ExperimentKit.Models;
-using ExperimentKit.Runs;
 using ExperimentKit.Data;
 using TorchSharp.Modules;
 
@@ -62,7 +61,7 @@ public sealed partial class Trainer<TModel, TBatch>
         foreach (var line in state["log_history"]!.AsArray().Select(node => node!.AsObject()))
         {
             history.Add(line.DeepClone().AsObject());
-            switch (MetricsLog.FromJson(line))
+            switch (LogHistoryJson.FromJson(line))
             {
                 case TrainingLogEntry log:
                     callback.OnLog(log);

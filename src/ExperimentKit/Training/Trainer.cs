@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ExperimentKit.Data;
 using ExperimentKit.Models;
-using ExperimentKit.Runs;
 using ExperimentKit.Schema.Model;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -127,7 +126,7 @@ public sealed partial class Trainer<TModel, TBatch>(
     private void Log(AdamW optimizer)
     {
         var entry = new TrainingLogEntry(step, epochReached, losses.TakeMean(), gradNorm, CurrentLearningRate(optimizer));
-        history.Add(MetricsLog.ToJson(entry));
+        history.Add(LogHistoryJson.ToJson(entry));
         callback.OnLog(entry);
     }
 
@@ -135,7 +134,7 @@ public sealed partial class Trainer<TModel, TBatch>(
     private bool Evaluate(IReadOnlyList<EncodedExample> evaluation)
     {
         var entry = evaluator.Evaluate(model, evaluation, step, epochReached);
-        history.Add(MetricsLog.ToJson(entry));
+        history.Add(LogHistoryJson.ToJson(entry));
         callback.OnEvaluate(entry);
         if (best is null)
         {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExperimentKit.Data;
-using ExperimentKit.Runs;
+using ExperimentKit.IO;
 using ExperimentKit.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ExperimentKit.Models;
-using ExperimentKit.Schema.Model;
 
 namespace ExperimentKit.Tests.Models;
 
@@ -56,18 +55,6 @@ public sealed class BertConfigTests
              config.HiddenAct, config.HiddenDropoutProb, config.AttentionProbsDropoutProb, config.MaxPositionEmbeddings,
              config.TypeVocabSize, config.InitializerRange, config.LayerNormEps, config.PadTokenId));
         Assert.Null(config.ClassifierDropout);
-        Assert.Equal(new BertConfig(), BertConfig.FromSpec(new BertSpec()));
-    }
-
-    [Fact]
-    public void From_spec_copies_every_field()
-    {
-        var spec = new BertSpec { HiddenSize = 128, NumHiddenLayers = 2, NumAttentionHeads = 2, IntermediateSize = 512, HiddenAct = "relu", ClassifierDropout = 0.3 };
-
-        var config = BertConfig.FromSpec(spec);
-
-        Assert.Equal((128, 2, 2, 512, "relu", 0.3), (config.HiddenSize, config.NumHiddenLayers, config.NumAttentionHeads, config.IntermediateSize, config.HiddenAct, config.ClassifierDropout));
-        Assert.Throws<ArgumentException>(() => BertConfig.FromSpec(spec with { NumAttentionHeads = 3 }));
     }
 
     [Fact]

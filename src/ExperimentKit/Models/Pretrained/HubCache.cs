@@ -65,7 +65,7 @@ public sealed record HubCache(string Root)
 
         var refs = Path.Combine(repository, "refs");
         Directory.CreateDirectory(refs);
-        Runs.AtomicFile.WriteAllText(Path.Combine(refs, revision), commit);
+        IO.AtomicFile.WriteAllText(Path.Combine(refs, revision), commit);
         return snapshot;
     }
 }

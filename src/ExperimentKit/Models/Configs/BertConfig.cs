@@ -3,60 +3,44 @@ using ExperimentKit.Schema.Model;
 namespace ExperimentKit.Models;
 
 /// <summary>
-/// Hugging Face <c>BertConfig</c>: the same fields and defaults, PascalCase in C#, snake_case in config.json.
+/// Hugging Face <c>BertConfig</c>: the same fields and defaults, PascalCase in C#, snake_case in config.json. The keys,
+/// their defaults and their config.json form are declared in <see cref="BertKeys"/>.
 /// </summary>
 public sealed partial record BertConfig : PretrainedConfig
 {
+    // The table sets every key's property, the strings among them, which the compiler cannot see.
+#pragma warning disable CS8618
+    public BertConfig()
+        : base(BertKeys.Table)
+    {
+    }
+#pragma warning restore CS8618
+
     public override string ModelType { get; init; } = "bert";
-    public int VocabSize { get; init; } = 30522;
-    public int HiddenSize { get; init; } = 768;
-    public int NumHiddenLayers { get; init; } = 12;
-    public int NumAttentionHeads { get; init; } = 12;
-    public int IntermediateSize { get; init; } = 3072;
-    public string HiddenAct { get; init; } = "gelu";
-    public double HiddenDropoutProb { get; init; } = 0.1;
-    public double AttentionProbsDropoutProb { get; init; } = 0.1;
-    public int MaxPositionEmbeddings { get; init; } = 512;
-    public int TypeVocabSize { get; init; } = 2;
-    public double InitializerRange { get; init; } = 0.02;
-    public double LayerNormEps { get; init; } = 1e-12;
+    public int VocabSize { get; init; }
+    public int HiddenSize { get; init; }
+    public int NumHiddenLayers { get; init; }
+    public int NumAttentionHeads { get; init; }
+    public int IntermediateSize { get; init; }
+    public string HiddenAct { get; init; }
+    public double HiddenDropoutProb { get; init; }
+    public double AttentionProbsDropoutProb { get; init; }
+    public int MaxPositionEmbeddings { get; init; }
+    public int TypeVocabSize { get; init; }
+    public double InitializerRange { get; init; }
+    public double LayerNormEps { get; init; }
     public int PadTokenId { get; init; }
 
     /// <summary>Only "absolute" is implemented; kept so a config asking for another kind is refused, not misread.</summary>
-    public string PositionEmbeddingType { get; init; } = "absolute";
+    public string PositionEmbeddingType { get; init; }
 
     /// <summary>HF <c>classifier_dropout</c>: null means "use <see cref="HiddenDropoutProb"/>".</summary>
     public double? ClassifierDropout { get; init; }
 
     /// <summary>What the sequence-classification head reads: see <see cref="ClassifierPoolings"/>. Not a transformers BertConfig key.</summary>
-    public string ClassifierPooling { get; init; } = ClassifierPoolings.Cls;
+    public string ClassifierPooling { get; init; }
 
     public int HeadDim => HiddenSize / NumAttentionHeads;
-
-    public static BertConfig FromSpec(BertSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var config = new BertConfig
-        {
-            VocabSize = spec.VocabSize,
-            HiddenSize = spec.HiddenSize,
-            NumHiddenLayers = spec.NumHiddenLayers,
-            NumAttentionHeads = spec.NumAttentionHeads,
-            IntermediateSize = spec.IntermediateSize,
-            HiddenAct = spec.HiddenAct,
-            HiddenDropoutProb = spec.HiddenDropoutProb,
-            AttentionProbsDropoutProb = spec.AttentionProbsDropoutProb,
-            MaxPositionEmbeddings = spec.MaxPositionEmbeddings,
-            TypeVocabSize = spec.TypeVocabSize,
-            InitializerRange = spec.InitializerRange,
-            LayerNormEps = spec.LayerNormEps,
-            PadTokenId = spec.PadTokenId,
-            ClassifierDropout = spec.ClassifierDropout,
-            ClassifierPooling = spec.ClassifierPooling,
-        };
-        config.Validate();
-        return config;
-    }
 
     /// <summary>The same config with HF's default label names (LABEL_0 …) when it has none, as HF gives a head of <paramref name="numLabels"/>.</summary>
     public BertConfig WithNumLabels(int numLabels) => (BertConfig)WithNumLabelsCore(numLabels);

@@ -3,53 +3,39 @@ using ExperimentKit.Schema.Model;
 namespace ExperimentKit.Models;
 
 /// <summary>
-/// Hugging Face <c>DistilBertConfig</c>: the same fields and defaults, PascalCase in C#, the HF names (n_layers, dim, …) in config.json.
+/// Hugging Face <c>DistilBertConfig</c>: the same fields and defaults, PascalCase in C#, the HF names (n_layers, dim, …)
+/// in config.json. The keys, their defaults and their config.json form are declared in <see cref="DistilBertKeys"/>.
 /// </summary>
 public sealed partial record DistilBertConfig : PretrainedConfig
 {
+    // The table sets every key's property, the strings among them, which the compiler cannot see.
+#pragma warning disable CS8618
+    public DistilBertConfig()
+        : base(DistilBertKeys.Table)
+    {
+    }
+#pragma warning restore CS8618
+
     public override string ModelType { get; init; } = "distilbert";
-    public int VocabSize { get; init; } = 30522;
-    public int MaxPositionEmbeddings { get; init; } = 512;
+    public int VocabSize { get; init; }
+    public int MaxPositionEmbeddings { get; init; }
 
     /// <summary>Fixed sine/cosine position embeddings instead of learned ones; refused by <see cref="Validate"/> (not implemented).</summary>
     public bool SinusoidalPosEmbds { get; init; }
 
-    public int NLayers { get; init; } = 6;
-    public int NHeads { get; init; } = 12;
-    public int Dim { get; init; } = 768;
-    public int HiddenDim { get; init; } = 3072;
-    public double Dropout { get; init; } = 0.1;
-    public double AttentionDropout { get; init; } = 0.1;
-    public string Activation { get; init; } = "gelu";
-    public double InitializerRange { get; init; } = 0.02;
-    public double QaDropout { get; init; } = 0.1;
-    public double SeqClassifDropout { get; init; } = 0.2;
+    public int NLayers { get; init; }
+    public int NHeads { get; init; }
+    public int Dim { get; init; }
+    public int HiddenDim { get; init; }
+    public double Dropout { get; init; }
+    public double AttentionDropout { get; init; }
+    public string Activation { get; init; }
+    public double InitializerRange { get; init; }
+    public double QaDropout { get; init; }
+    public double SeqClassifDropout { get; init; }
     public int PadTokenId { get; init; }
 
     public int HeadDim => Dim / NHeads;
-
-    public static DistilBertConfig FromSpec(DistilBertSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var config = new DistilBertConfig
-        {
-            VocabSize = spec.VocabSize,
-            MaxPositionEmbeddings = spec.MaxPositionEmbeddings,
-            SinusoidalPosEmbds = spec.SinusoidalPosEmbds,
-            NLayers = spec.NLayers,
-            NHeads = spec.NHeads,
-            Dim = spec.Dim,
-            HiddenDim = spec.HiddenDim,
-            Dropout = spec.Dropout,
-            AttentionDropout = spec.AttentionDropout,
-            Activation = spec.Activation,
-            InitializerRange = spec.InitializerRange,
-            SeqClassifDropout = spec.SeqClassifDropout,
-            PadTokenId = spec.PadTokenId,
-        };
-        config.Validate();
-        return config;
-    }
 
     /// <summary>The same config with HF's default label names (LABEL_0 …) when it has none, as HF gives a head of <paramref name="numLabels"/>.</summary>
     public DistilBertConfig WithNumLabels(int numLabels) => (DistilBertConfig)WithNumLabelsCore(numLabels);

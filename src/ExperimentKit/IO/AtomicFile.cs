@@ -1,4 +1,4 @@
-namespace ExperimentKit.Runs;
+namespace ExperimentKit.IO;
 
 /// <summary>
 /// Writes a file under a temporary name in the same folder and renames it into place, so a reader

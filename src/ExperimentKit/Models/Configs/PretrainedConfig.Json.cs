@@ -24,8 +24,8 @@ public abstract partial record PretrainedConfig
         var reader = ConfigReader.Parse(json, source);
         return reader.Peek("model_type") switch
         {
-            "bert" => BertConfig.Read(reader),
-            "distilbert" => DistilBertConfig.Read(reader),
+            "bert" => new BertConfig().WithKeysFrom(reader),
+            "distilbert" => new DistilBertConfig().WithKeysFrom(reader),
             var other => throw new InvalidDataException(
                 $"{source}: model_type {(other is null ? "is missing" : $"'{other}' is not supported")}; supported: {string.Join(", ", SupportedModelTypes)}."),
         };
@@ -49,7 +49,16 @@ public abstract partial record PretrainedConfig
         keys["architectures"] = new JsonArray([.. Architectures.Select(a => JsonValue.Create(a))]);
         keys["experimentkit_version"] = typeof(PretrainedConfig).Assembly.GetName().Version?.ToString(3);
         keys["torch_dtype"] = "float32";
-        WriteKeys(keys);
+        keys["model_type"] = ModelType;
+        foreach (var key in OwnKeys.Keys)
+        {
+            var value = OwnKeys.Get(this, key);
+            if (key.WrittenAtDefault || !Equals(value, key.Default))
+            {
+                keys[key.Name] = ToNode(value);
+            }
+        }
+
         if (ProblemType is not null)
         {
             keys["problem_type"] = ProblemType;
@@ -86,13 +95,20 @@ public abstract partial record PretrainedConfig
         }
     }
 
-    /// <summary>Adds the type's own keys (model_type among them) to those being written.</summary>
-    private protected abstract void WriteKeys(IDictionary<string, JsonNode?> keys);
-
-    /// <summary>Reads the shared keys off <paramref name="reader"/> after the type has read its own; what is left becomes <see cref="Extra"/>.</summary>
-    private protected PretrainedConfig WithSharedKeys(ConfigReader reader)
+    /// <summary>
+    /// This config with config.json's keys: model_type and the type's own keys (an absent one keeps its default), then the
+    /// shared ones; what is left becomes <see cref="Extra"/>.
+    /// </summary>
+    private protected PretrainedConfig WithKeysFrom(ConfigReader reader)
     {
-        var config = this with
+        var config = this with { ModelType = reader.String("model_type") ?? ModelType };
+        foreach (var key in OwnKeys.Keys)
+        {
+            // A fresh copy no one else holds yet, so its init-only properties may still be set.
+            OwnKeys.Set(config, key, reader.Value(key) ?? key.Default);
+        }
+
+        config = config with
         {
             ProblemType = reader.String("problem_type"),
             Id2Label = reader.Id2Label("id2label"),
@@ -106,6 +122,17 @@ public abstract partial record PretrainedConfig
 
         return config with { Extra = reader.Unread() };
     }
+
+    /// <summary>A key's value as transformers writes it: null as JSON null (HF's None).</summary>
+    private static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        int number => JsonValue.Create(number),
+        double number => JsonValue.Create(number),
+        bool flag => JsonValue.Create(flag),
+        string text => JsonValue.Create(text),
+        _ => throw new NotSupportedException($"no config.json form for a {value.GetType().Name}"),
+    };
 
     /// <summary>Python's <c>json.dumps(sort_keys=True)</c> order: ordinal on the key text, so "10" sorts before "2".</summary>
     private static JsonObject SortedObject(IEnumerable<(string Key, JsonNode? Value)> entries)

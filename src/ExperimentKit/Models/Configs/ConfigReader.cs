@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ExperimentKit.Schema.Model;
 
 namespace ExperimentKit.Models;
 
@@ -65,6 +66,16 @@ internal sealed class ConfigReader(JsonObject root, string source)
         null => null,
         JsonValue v when v.TryGetValue(out double d) => d,
         _ => throw Bad(key, "a number"),
+    };
+
+    /// <summary>A declared key's value, checked as its kind says; null when absent.</summary>
+    public object? Value(ConfigKey key) => key.Kind switch
+    {
+        ConfigValueKind.Integer => Int(key.Name),
+        ConfigValueKind.Number or ConfigValueKind.OptionalNumber => Double(key.Name),
+        ConfigValueKind.Boolean => Bool(key.Name),
+        ConfigValueKind.Text => String(key.Name),
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key.Kind, "no config.json reading for this kind of value"),
     };
 
     public ImmutableArray<string> Strings(string key) => Take(key) switch

@@ -12,6 +12,13 @@ namespace ExperimentKit.Models;
 /// </summary>
 public abstract partial record PretrainedConfig
 {
+    /// <param name="keys">The type's own config keys: the table sets their defaults here, and config.json reads and writes them.</param>
+    private protected PretrainedConfig(ConfigKeyTable keys)
+    {
+        OwnKeys = ConfigKeyProperties.Of(GetType(), keys);
+        OwnKeys.SetDefaults(this);
+    }
+
     /// <summary>HF <c>model_type</c>: the architecture ("bert", "distilbert"), and so the config type <see cref="Load"/> reads.</summary>
     public abstract string ModelType { get; init; }
 
@@ -28,16 +35,11 @@ public abstract partial record PretrainedConfig
     /// <summary>config.json keys this type does not model; read, kept, and written back unchanged.</summary>
     public JsonObject Extra { get; init; } = [];
 
+    /// <summary>Where this type holds its own keys, by their config.json names.</summary>
+    private protected ConfigKeyProperties OwnKeys { get; }
+
     /// <summary>Throws <see cref="ArgumentException"/> for a config no model can be built from, as HF's constructors do.</summary>
     public abstract void Validate();
-
-    /// <summary>The config of a model built from scratch from the YAML's `model:` section, as the type its model_type names.</summary>
-    public static PretrainedConfig FromSpec(ModelSpec spec) => spec switch
-    {
-        BertSpec bert => BertConfig.FromSpec(bert),
-        DistilBertSpec distilBert => DistilBertConfig.FromSpec(distilBert),
-        _ => throw new NotSupportedException($"model_type '{spec?.ModelType}' has no config type."),
-    };
 
     /// <summary>HF's default label names (LABEL_0 …) when the config has none, as HF gives a head of <paramref name="numLabels"/>.</summary>
     private protected PretrainedConfig WithNumLabelsCore(int numLabels)
