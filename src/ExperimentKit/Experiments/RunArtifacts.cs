@@ -25,6 +25,6 @@ public static class RunArtifacts
             }
         }
 
-        AtomicFile.WriteAllText(folder.File("all_results.json"), results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(folder.File("all_results.json"), results.ToJsonString(LogHistoryJson.IndentedOptions));
     }
 }

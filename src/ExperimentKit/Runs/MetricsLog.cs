@@ -29,7 +29,7 @@ public sealed class MetricsLog(string path)
 
     private void Append(JsonObject line)
     {
-        lines.Append(line.ToJsonString()).Append('\n');
+        lines.Append(line.ToJsonString(LogHistoryJson.Options)).Append('\n');
         AtomicFile.WriteAllText(path, lines.ToString());
     }
 }

@@ -34,6 +34,6 @@ public static class PredictionsFile
             results["test_" + key["eval_".Length..]] = value?.DeepClone();
         }
 
-        AtomicFile.WriteAllText(Path.Combine(folder, ResultsFile), results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(folder, ResultsFile), results.ToJsonString(LogHistoryJson.IndentedOptions));
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace ExperimentKit.Training;
 
@@ -8,6 +11,15 @@ namespace ExperimentKit.Training;
 /// </summary>
 public static class LogHistoryJson
 {
+    /// <summary>
+    /// How log events are written: a metric may be NaN (scipy's Pearson of constant predictions), which Python's json
+    /// writes as NaN; here it is the string "NaN" rather than an exception that would end the run.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary><see cref="Options"/> indented, for the whole-file results (all_results.json, predict_results.json).</summary>
+    public static JsonSerializerOptions IndentedOptions { get; } = new(Options) { WriteIndented = true };
+
     public static JsonObject ToJson(TrainingLogEntry entry) => new()
     {
         ["loss"] = entry.Loss,
@@ -49,14 +61,18 @@ public static class LogHistoryJson
         var epoch = (double)line["epoch"]!;
         if (line["loss"] is { } loss)
         {
-            return new TrainingLogEntry(step, epoch, (double)loss, (double)line["grad_norm"]!, (double)line["learning_rate"]!);
+            return new TrainingLogEntry(step, epoch, Number(loss), Number(line["grad_norm"]!), Number(line["learning_rate"]!));
         }
 
         string[] notMetrics = ["eval_loss", "eval_runtime", "eval_samples_per_second"];
         var metrics = line
             .Where(p => p.Key.StartsWith("eval_", StringComparison.Ordinal) && !notMetrics.Contains(p.Key))
-            .Select(p => new MetricValue(p.Key["eval_".Length..], (double)p.Value!))
+            .Select(p => new MetricValue(p.Key["eval_".Length..], Number(p.Value!)))
             .ToArray();
-        return new EvaluationLogEntry(step, epoch, (double)line["eval_loss"]!, metrics, (double)line["eval_runtime"]!, (double)line["eval_samples_per_second"]!);
+        return new EvaluationLogEntry(step, epoch, Number(line["eval_loss"]!), metrics, Number(line["eval_runtime"]!), Number(line["eval_samples_per_second"]!));
     }
+
+    /// <summary>A number as <see cref="Options"/> writes it: a JSON number, or "NaN" / "Infinity" / "-Infinity".</summary>
+    private static double Number(JsonNode node) =>
+        node.GetValueKind() == JsonValueKind.String ? double.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture) : (double)node;
 }

@@ -24,7 +24,7 @@ public static class TrainerCheckpoint
     private const string SamplerRng = "sampler";
     private const string EpochOrder = "epoch_order";
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(LogHistoryJson.IndentedOptions) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static void Write(string folder, AdamW optimizer, EpochSampler sampler, int[] order, JsonObject trainerState, ResumePosition position)
     {
