@@ -10,18 +10,16 @@ public sealed class RunFolder
 {
     private const string IncompleteSuffix = ".incomplete";
 
+    /// <summary>
+    /// Created with create-new semantics inside a new run folder: creating a folder succeeds for every process that asks,
+    /// creating this file for exactly one, so two runs started in the same second never share a folder. Removed at the end.
+    /// </summary>
+    private const string ClaimFile = ".claim";
+
     private RunFolder(string finalPath)
     {
         FinalPath = finalPath;
         Path = finalPath + IncompleteSuffix;
-        try
-        {
-            Directory.CreateDirectory(Path);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            throw new IOException($"Cannot create the run folder {Path}: {exception.Message}", exception);
-        }
     }
 
     /// <summary>Whether a folder is a run that has not ended (it was stopped, or is still running).</summary>
@@ -40,13 +38,36 @@ public sealed class RunFolder
         return new RunFolder(path[..^IncompleteSuffix.Length]);
     }
 
+    /// <summary>This process's own new folder at <paramref name="finalPath"/>, or null when another process claimed it first.</summary>
+    private static RunFolder? TryClaim(string finalPath)
+    {
+        var folder = new RunFolder(finalPath);
+        try
+        {
+            Directory.CreateDirectory(folder.Path);
+            using (new FileStream(folder.File(ClaimFile), FileMode.CreateNew, FileAccess.Write))
+            {
+            }
+
+            return folder;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new IOException($"Cannot create the run folder {folder.Path}: {exception.Message}", exception);
+        }
+        catch (IOException) when (System.IO.File.Exists(folder.File(ClaimFile)))
+        {
+            return null;
+        }
+    }
+
     /// <summary>Where the run writes while it runs.</summary>
     public string Path { get; }
 
     /// <summary>Where the run lives once complete.</summary>
     public string FinalPath { get; }
 
-    /// <summary>A new folder named after the start time (UTC), with a counter if that name is taken.</summary>
+    /// <summary>A new folder named after the start time (UTC), with a counter if that name is taken (by this or another process).</summary>
     public static RunFolder Create(string outputDirectory, DateTime startedUtc)
     {
         var stamp = startedUtc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
@@ -63,14 +84,18 @@ public sealed class RunFolder
         {
             var name = attempt == 0 ? stamp : $"{stamp}-{attempt}";
             var candidate = System.IO.Path.Combine(outputDirectory, name);
-            if (!Directory.Exists(candidate) && !Directory.Exists(candidate + IncompleteSuffix))
+            if (!Directory.Exists(candidate) && !Directory.Exists(candidate + IncompleteSuffix) && TryClaim(candidate) is { } claimed)
             {
-                return new RunFolder(candidate);
+                return claimed;
             }
         }
     }
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    public void Complete() => Directory.Move(Path, FinalPath);
+    public void Complete()
+    {
+        System.IO.File.Delete(File(ClaimFile));
+        Directory.Move(Path, FinalPath);
+    }
 }
