@@ -46,25 +46,27 @@ public sealed class SequenceClassificationTask : IExperimentTask
     public JsonObject ComputeMetrics(EvalPrediction prediction)
     {
         ArgumentNullException.ThrowIfNull(prediction);
+        var score = problem switch
+        {
+            ProblemType.Regression => RegressionScorer(prediction),
+            ProblemType.MultiLabelClassification => metric => MultiLabelScores.Compute(metric, prediction),
+            _ => SingleLabelScorer(prediction),
+        };
         var result = new JsonObject();
         foreach (var metric in spec.Metrics)
         {
-            result[MetricResultKeys.Name(metric.Kind)] = problem switch
-            {
-                ProblemType.Regression => RegressionMetric(metric, prediction),
-                ProblemType.MultiLabelClassification => MultiLabelScores.Compute(metric, prediction),
-                _ => SingleLabelMetric(metric, prediction),
-            };
+            result[MetricResultKeys.Name(metric.Kind)] = score(metric);
         }
 
         return result;
     }
 
-    private static double SingleLabelMetric(MetricSpec metric, EvalPrediction prediction)
+    /// <summary>Scores of the arg-max classes; predictions and references are decoded once for all metrics.</summary>
+    private static Func<MetricSpec, double> SingleLabelScorer(EvalPrediction prediction)
     {
         var predicted = ArgMax.OfRows(prediction.Predictions);
         var references = prediction.LabelIds.Data.Select(v => (int)v).ToArray();
-        return metric.Kind switch
+        return metric => metric.Kind switch
         {
             MetricKind.Accuracy => ClassificationScores.Accuracy(predicted, references),
             MetricKind.F1 => ClassificationScores.F1(predicted, references, metric.Average, metric.PosLabel),
@@ -74,12 +76,12 @@ public sealed class SequenceClassificationTask : IExperimentTask
         };
     }
 
-    private static double RegressionMetric(MetricSpec metric, EvalPrediction prediction)
+    /// <summary>Scores of the single output per example, which is the predicted value.</summary>
+    private static Func<MetricSpec, double> RegressionScorer(EvalPrediction prediction)
     {
-        // One output per example: the logits are the predicted scores.
         var predicted = prediction.Predictions.Data.Select(v => (double)v).ToArray();
         var references = prediction.LabelIds.Data.Select(v => (double)v).ToArray();
-        return metric.Kind switch
+        return metric => metric.Kind switch
         {
             MetricKind.Pearson => RegressionScores.Pearson(predicted, references),
             MetricKind.Spearmanr => RegressionScores.SpearmanR(predicted, references),
