@@ -215,9 +215,7 @@ internal sealed class MappingReader
             return true;
         }
 
-        var hint = node is YamlScalar { IsNull: false } written && type.Choices is { } choices
-            ? Suggestions.Closest(written.Value, choices) is { } closest ? $"; did you mean '{closest}'?" : string.Empty
-            : string.Empty;
+        var hint = Suggestions.ForValue(node, type.Choices);
         context.Report(SchemaRules.WrongValueType, node.Start, $"'{key}' must be {type.Description}, got {node.Describe()}{hint}");
         value = default!;
         return false;

@@ -79,9 +79,7 @@ internal static class MetricsSection
             return MetricSpec.Of(kind);
         }
 
-        var hint = node is YamlScalar { IsNull: false } written && Suggestions.Closest(written.Value, Metric.Choices!) is { } closest
-            ? $"; did you mean '{closest}'?"
-            : string.Empty;
+        var hint = Suggestions.ForValue(node, Metric.Choices);
         context.Report(SchemaRules.WrongValueType, node.Start, $"'{path}' must be {Metric.Description} (or a mapping with 'name' and its arguments), got {node.Describe()}{hint}");
         return null;
     }

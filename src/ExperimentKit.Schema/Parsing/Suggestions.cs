@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ExperimentKit.Schema.Yaml;
 
 namespace ExperimentKit.Schema.Parsing;
 
@@ -25,6 +26,12 @@ internal static class Suggestions
         var closest = Closest(written, candidates);
         return closest is null ? "; valid: " + string.Join(", ", candidates) : $"; did you mean '{closest}'?";
     }
+
+    /// <summary>"; did you mean 'x'?" for a written scalar close to one of a value type's choices; empty otherwise.</summary>
+    public static string ForValue(YamlNode node, IEnumerable<string>? choices) =>
+        node is YamlScalar { IsNull: false } written && choices is not null && Closest(written.Value, choices) is { } closest
+            ? $"; did you mean '{closest}'?"
+            : string.Empty;
 
     private static int Distance(string a, string b)
     {
