@@ -106,9 +106,7 @@ public sealed class TokenizationCacheTests : IDisposable
 
     private EncodedExample[] Load(TokenizerSpec? spec = null)
     {
-        var experiment = new ExperimentSpec(
-            "tiny", new BertSpec(), new SequenceClassificationTaskSpec(), Dataset, spec ?? new TokenizerSpec(), new CollatorSpec(),
-            EquatableArray<MetricSpec>.Empty, new TrainingSpec(), new SourceMap("tiny.yaml", EquatableArray<SourceMapEntry>.Empty));
+        var experiment = TestSpecs.Experiment(new SequenceClassificationTaskSpec(), Dataset, spec);
         return TokenizedSplit.Load(experiment, new SequenceClassificationTask(experiment).Encode, DatasetSplit.Train, Root, Bert.Tokenizer, new TokenizationCache(_cache.Path), _log.Add);
     }
 

@@ -9,16 +9,10 @@ namespace ExperimentKit.Tests.Tasks;
 /// <summary>The sequence-classification task by problem_type: what config.json records and how predictions are scored.</summary>
 public sealed class SequenceClassificationTaskTests
 {
-    private static ExperimentSpec Spec(ProblemType problem, string[] labels, params MetricSpec[] metrics) => new(
-        "t",
-        new BertSpec(),
+    private static ExperimentSpec Spec(ProblemType problem, string[] labels, params MetricSpec[] metrics) => TestSpecs.Experiment(
         new SequenceClassificationTaskSpec { ProblemType = problem },
         new DatasetSpec { Name = "glue/sts-b", LabelNames = new EquatableArray<string>(labels) },
-        new TokenizerSpec(),
-        new CollatorSpec(),
-        new EquatableArray<MetricSpec>(metrics),
-        new TrainingSpec(),
-        new SourceMap("t.yaml", EquatableArray<SourceMapEntry>.Empty));
+        metrics: metrics);
 
     [Fact]
     public void Regression_records_problem_type_and_one_label_as_transformers_saves_it()

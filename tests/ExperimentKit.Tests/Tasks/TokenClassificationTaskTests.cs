@@ -12,16 +12,11 @@ public sealed class TokenClassificationTaskTests
 {
     private static readonly string[] Tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"];
 
-    private static ExperimentSpec Spec(IReadOnlyList<string>? tags = null, bool labelAllTokens = false) => new(
-        "ner",
-        new BertSpec(),
+    private static ExperimentSpec Spec(IReadOnlyList<string>? tags = null, bool labelAllTokens = false) => TestSpecs.Experiment(
         new TokenClassificationTaskSpec { LabelAllTokens = labelAllTokens },
         new DatasetSpec { Name = "conll2003", Format = DataFormat.Conll, TagColumn = 3, TrainFile = "train.txt", ValidationFile = "valid.txt", LabelNames = new EquatableArray<string>(tags ?? Tags), MaxTrainSamples = 3 },
         new TokenizerSpec { MaxLength = 32 },
-        new CollatorSpec(),
-        new EquatableArray<MetricSpec>([MetricSpec.Of(MetricKind.Seqeval)]),
-        new TrainingSpec(),
-        new SourceMap("ner.yaml", EquatableArray<SourceMapEntry>.Empty));
+        MetricSpec.Of(MetricKind.Seqeval));
 
     [Fact]
     public void Metrics_skip_positions_labelled_minus_100_including_nested_concat_padding()
