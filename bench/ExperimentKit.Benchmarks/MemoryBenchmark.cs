@@ -31,7 +31,7 @@ internal static class MemoryBenchmark
         var random = new Random(1);
         var examples = Enumerable.Range(0, 512).Select(_ => Example(random)).ToArray();
         var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 64, LabelCollations.ClassIds);
-        Batch Collate(IReadOnlyList<EncodedExample> batch) => new(collator.Collate(batch));
+        Batch Collate(IReadOnlyList<EncodedExample> batch, BatchPosition position) => new(collator.Collate(batch, position));
         static SequenceClassifierOutput Forward(BertForSequenceClassification m, Batch b) => m.forward(b.Collated.InputIds, b.Collated.AttentionMask, b.Collated.TokenTypeIds, b.Collated.Labels);
         var evaluator = new Evaluator<BertForSequenceClassification, Batch>(args, Accuracy, Collate, Forward);
         var memory = new MemoryProbe();

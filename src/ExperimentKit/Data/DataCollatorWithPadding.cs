@@ -9,9 +9,17 @@ namespace ExperimentKit.Data;
 /// (or to max_length), optionally rounded up to a multiple, on the right, with the [PAD] id. The task's label
 /// collation makes the labels (per token and padded with -100, it is DataCollatorForTokenClassification).
 /// </summary>
-public sealed class DataCollatorWithPadding(CollatorSpec spec, int padTokenId, int maxLength, ILabelCollation labels)
+public sealed class DataCollatorWithPadding(CollatorSpec spec, int padTokenId, int maxLength, ILabelCollation labels) : IDataCollator
 {
-    public CollatedBatch Collate(IReadOnlyList<EncodedExample> examples)
+    /// <summary>The collator an experiment's collator, model and tokenizer settings describe.</summary>
+    public static DataCollatorWithPadding For(ExperimentSpec spec, ILabelCollation labels)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new DataCollatorWithPadding(spec.Collator, spec.Model.PadTokenId, spec.Tokenizer.MaxLength, labels);
+    }
+
+    /// <param name="position">Unused: padding draws no random numbers.</param>
+    public CollatedBatch Collate(IReadOnlyList<EncodedExample> examples, BatchPosition position = default)
     {
         var length = PaddedLength(examples);
         var ids = new long[examples.Count * length];

@@ -5,15 +5,16 @@ namespace ExperimentKit.Data;
 
 /// <summary>
 /// The tokenization cache's file format: a magic and version, the example count, then per example its length,
-/// its label count and float32 labels, int32 ids and one byte per token type; a SHA-256 of all that closes the file, so a truncated or
-/// damaged file is detected rather than read as wrong data.
+/// its label count and float32 labels, int32 ids, one byte per token type, its source index, its choice count and
+/// lengths, and its offset count and offsets; a SHA-256 of all that closes the file, so a truncated or damaged file
+/// is detected rather than read as wrong data.
 /// </summary>
 internal static class EncodedExamplesFile
 {
     private const int ChecksumLength = SHA256.HashSizeInBytes;
 
     // "EKTOK" and the format version: a file of another version reads as invalid and is rebuilt.
-    private static ReadOnlySpan<byte> Magic => "EKTOK\0\0\u0002"u8;
+    private static ReadOnlySpan<byte> Magic => "EKTOK\0\0\u0003"u8;
 
     public static byte[] ToBytes(IReadOnlyList<EncodedExample> examples)
     {
@@ -40,11 +41,25 @@ internal static class EncodedExamplesFile
                 {
                     writer.Write(checked((byte)type));
                 }
+
+                writer.Write(example.SourceIndex);
+                WriteInts(writer, example.ChoiceLengths);
+                WriteInts(writer, example.Offsets);
             }
         }
 
         stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
         return stream.ToArray();
+    }
+
+    /// <summary>A count and the values; -1 for null.</summary>
+    private static void WriteInts(BinaryWriter writer, int[]? values)
+    {
+        writer.Write(values?.Length ?? -1);
+        foreach (int value in values ?? [])
+        {
+            writer.Write(value);
+        }
     }
 
     /// <exception cref="InvalidDataException">Not a whole file of this format; the message says what is wrong.</exception>
@@ -84,7 +99,12 @@ internal static class EncodedExamplesFile
                 types[t] = reader.Byte();
             }
 
-            examples[i] = new EncodedExample(ids, types, labels);
+            examples[i] = new EncodedExample(ids, types, labels)
+            {
+                SourceIndex = reader.Int32(),
+                ChoiceLengths = reader.OptionalInts(),
+                Offsets = reader.OptionalInts(),
+            };
         }
 
         return reader.AtEnd ? examples : throw new InvalidDataException("bytes after the last example");
@@ -103,10 +123,29 @@ internal static class EncodedExamplesFile
 
         public byte Byte() => Take(1)[0];
 
-        /// <summary>A count of items that take at least <paramref name="minimumBytesEach"/> bytes, checked against what is left.</summary>
-        public int Count(int minimumBytesEach)
+        /// <summary>What <see cref="WriteInts"/> wrote.</summary>
+        public int[]? OptionalInts()
         {
             int count = Int32();
+            if (count == -1)
+            {
+                return null;
+            }
+
+            var values = new int[Checked(count, minimumBytesEach: sizeof(int))];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = Int32();
+            }
+
+            return values;
+        }
+
+        /// <summary>A count of items that take at least <paramref name="minimumBytesEach"/> bytes, checked against what is left.</summary>
+        public int Count(int minimumBytesEach) => Checked(Int32(), minimumBytesEach);
+
+        private readonly int Checked(int count, int minimumBytesEach)
+        {
             return count >= 0 && count <= _rest.Length / minimumBytesEach
                 ? count
                 : throw new InvalidDataException($"count {count} does not fit in the {_rest.Length} bytes left");

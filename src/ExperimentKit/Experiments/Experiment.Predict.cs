@@ -2,6 +2,7 @@ using ExperimentKit.Data;
 using ExperimentKit.Models;
 using ExperimentKit.Runs;
 using ExperimentKit.Schema.Model;
+using ExperimentKit.Tasks;
 using ExperimentKit.Tokenization;
 using ExperimentKit.Training;
 
@@ -28,17 +29,20 @@ public abstract partial class Experiment<TConfig, TBatch, TModel>
         var tokenizer = BertTokenizer.FromPretrainedFolder(modelFolder);
         var root = DataRoot.Resolve(spec.Dataset.DataRoot, settings.ExperimentFile);
         var examples = task.Encode(split, root, tokenizer);
-        var collator = new DataCollatorWithPadding(spec.Collator, spec.Model.PadTokenId, spec.Tokenizer.MaxLength, task.Labels);
-        var evaluator = new Evaluator<TModel, TBatch>(spec.Training, task.ComputeMetrics, batch => CreateBatch(collator.Collate(batch)), Forward);
-        var result = WritePredictions(modelFolder, evaluator.EvaluateWithPredictions(model, examples, step: 0, epoch: 0));
+        var collator = task.CreateCollator(tokenizer);
+        var scorer = task.ScorerFor(split, root);
+        var evaluator = new Evaluator<TModel, TBatch>(
+            spec.Training, scorer.ComputeMetrics, (batch, position) => CreateBatch(collator.Collate(batch, position)), Forward, task.PreprocessLogits);
+        var result = WritePredictions(modelFolder, scorer, evaluator.EvaluateWithPredictions(model, examples, step: 0, epoch: 0));
         settings.Reporter.Predictions(examples.Length, split, Path.Combine(modelFolder, PredictionsFile.TensorsFile));
         return result;
     }
 
-    private static PredictionResult WritePredictions(string folder, (EvaluationLogEntry Entry, EvalPrediction Prediction) evaluated)
+    private static PredictionResult WritePredictions(string folder, IPredictionScorer scorer, (EvaluationLogEntry Entry, EvalPrediction Prediction) evaluated)
     {
         var result = new PredictionResult(evaluated.Prediction, evaluated.Entry);
         PredictionsFile.Write(folder, result.Prediction, result.Metrics);
+        scorer.WritePredictions(folder, result.Prediction);
         return result;
     }
 }

@@ -47,19 +47,20 @@ public abstract partial class Experiment<TConfig, TBatch, TModel> : IExperiment
         AtomicFile.WriteAllText(folder.File("config.yaml"), ResolvedConfigWriter.ToYaml(spec));
         reporter.RunFolder(folder.FinalPath);
 
-        var collator = new DataCollatorWithPadding(spec.Collator, spec.Model.PadTokenId, spec.Tokenizer.MaxLength, task.Labels);
-        TBatch Collate(IReadOnlyList<EncodedExample> examples) => CreateBatch(collator.Collate(examples));
+        var collator = task.CreateCollator(data.Tokenizer);
+        TBatch Collate(IReadOnlyList<EncodedExample> examples, BatchPosition position) => CreateBatch(collator.Collate(examples, position));
+        var scorer = task.ScorerFor(DatasetSplit.Validation, data.Root);
         var metrics = new MetricsLog(folder.File("metrics.jsonl"));
         metrics.Clear();
         var recorder = new RunRecorder(metrics);
         var modelFolder = new ModelFolder(model.Config, data.Tokenizer, spec.Tokenizer.MaxLength);
         var checkpoints = new CheckpointFolders(folder, path => modelFolder.Write(path, model), spec.Training.SaveTotalLimit);
-        var evaluator = new Evaluator<TModel, TBatch>(spec.Training, task.ComputeMetrics, Collate, Forward);
+        var evaluator = new Evaluator<TModel, TBatch>(spec.Training, scorer.ComputeMetrics, Collate, Forward, task.PreprocessLogits);
         var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(reporter, recorder), checkpoints);
         var output = reporter.Display(() => trainer.Train(data.Train, data.Validation, settings.Resume?.Checkpoint));
 
         trainer.SaveState(folder.Path);
-        WritePredictions(folder.Path, evaluator.EvaluateWithPredictions(model, data.Validation, output.GlobalStep, output.Epoch));
+        WritePredictions(folder.Path, scorer, evaluator.EvaluateWithPredictions(model, data.Validation, output.GlobalStep, output.Epoch));
         var epochs = EpochTable.Summarize(recorder.Logs, recorder.Evaluations);
         RunArtifacts.Write(folder, model, modelFolder, output, epochs);
         RunReport.Write(folder, spec.Name, recorder.Logs, recorder.Evaluations, output);

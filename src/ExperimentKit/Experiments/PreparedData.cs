@@ -7,8 +7,8 @@ using ExperimentKit.Tasks;
 
 namespace ExperimentKit.Experiments;
 
-/// <summary>The tokenized train and validation splits of an experiment, and the tokenizer that made them.</summary>
-public sealed record PreparedData(IReadOnlyList<EncodedExample> Train, IReadOnlyList<EncodedExample> Validation, BertTokenizer Tokenizer)
+/// <summary>The tokenized train and validation splits of an experiment, the tokenizer that made them, and the data root they were read from.</summary>
+public sealed record PreparedData(IReadOnlyList<EncodedExample> Train, IReadOnlyList<EncodedExample> Validation, BertTokenizer Tokenizer, DataRoot Root)
 {
     /// <summary>
     /// Reads and tokenizes both splits, or loads them from the tokenization cache. A pretrained checkpoint brings its
@@ -26,6 +26,6 @@ public sealed record PreparedData(IReadOnlyList<EncodedExample> Train, IReadOnly
             : BertTokenizer.FromVocabFile(root.Locate(spec.Tokenizer.VocabFile, "tokenizer vocabulary (vocab.txt)"), spec.Tokenizer.DoLowerCase, spec.Tokenizer.StripAccents);
 
         EncodedExample[] Split(DatasetSplit split) => TokenizedSplit.Load(spec, task.Encode, split, root, tokenizer, cache, reporter.Line);
-        return new PreparedData(Split(DatasetSplit.Train), Split(DatasetSplit.Validation), tokenizer);
+        return new PreparedData(Split(DatasetSplit.Train), Split(DatasetSplit.Validation), tokenizer, root);
     }
 }

@@ -13,17 +13,18 @@ namespace ExperimentKit.Tasks;
 /// One prediction per text or pair (run_glue.py): single-label classification (class ids, cross-entropy), regression
 /// (a score, MSE) or multi-label classification (a multi-hot row, BCE with logits), as problem_type says.
 /// </summary>
-public sealed class SequenceClassificationTask : IExperimentTask
+public sealed class SequenceClassificationTask : IExperimentTask, IPredictionScorer
 {
     private readonly ExperimentSpec spec;
     private readonly ProblemType problem;
+    private readonly ILabelCollation labels;
 
     public SequenceClassificationTask(ExperimentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         this.spec = spec;
         problem = ((SequenceClassificationTaskSpec)spec.Task).ProblemType;
-        Labels = problem switch
+        labels = problem switch
         {
             ProblemType.Regression => LabelCollations.Scores,
             ProblemType.MultiLabelClassification => LabelCollations.MultiHot(spec.Dataset.LabelNames.Count),
@@ -31,7 +32,10 @@ public sealed class SequenceClassificationTask : IExperimentTask
         };
     }
 
-    public ILabelCollation Labels { get; }
+    public IDataCollator CreateCollator(BertTokenizer tokenizer) => DataCollatorWithPadding.For(spec, labels);
+
+    /// <summary>Scores alike on every split: the labels are all the metrics need.</summary>
+    public IPredictionScorer ScorerFor(DatasetSplit split, DataRoot root) => this;
 
     public EncodedExample[] Encode(DatasetSplit split, DataRoot root, BertTokenizer tokenizer) =>
         TextClassificationEncoder.Encode(TextClassificationReader.Read(spec.Dataset, problem, split, root), tokenizer, spec.Tokenizer);

@@ -13,7 +13,7 @@ namespace ExperimentKit.Tasks;
 /// sub-token (or all of them with label_all_tokens) and -100 elsewhere, and predictions are scored with seqeval on the
 /// positions that carry a label.
 /// </summary>
-public sealed class TokenClassificationTask : IExperimentTask
+public sealed class TokenClassificationTask : IExperimentTask, IPredictionScorer
 {
     private readonly ExperimentSpec spec;
     private readonly TokenClassificationTaskSpec task;
@@ -25,7 +25,10 @@ public sealed class TokenClassificationTask : IExperimentTask
         task = (TokenClassificationTaskSpec)spec.Task;
     }
 
-    public ILabelCollation Labels => LabelCollations.PerToken;
+    public IDataCollator CreateCollator(BertTokenizer tokenizer) => DataCollatorWithPadding.For(spec, LabelCollations.PerToken);
+
+    /// <summary>Scores alike on every split: the tags are all seqeval needs.</summary>
+    public IPredictionScorer ScorerFor(DatasetSplit split, DataRoot root) => this;
 
     public EncodedExample[] Encode(DatasetSplit split, DataRoot root, BertTokenizer tokenizer)
     {

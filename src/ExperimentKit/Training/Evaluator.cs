@@ -12,12 +12,15 @@ namespace ExperimentKit.Training;
 /// Runs the model over an evaluation split in order, in eval mode without gradients, and computes the loss (mean over
 /// examples) and the task's metrics from an <see cref="EvalPrediction"/>. Outputs and labels move to host memory every
 /// eval_accumulation_steps batches (by default every batch), so predictions never pile up on the device.
+/// preprocess_logits_for_metrics, where a task gives one, shrinks each batch's logits on the device before they are
+/// gathered (a masked-LM head's [batch, seq, vocab] logits become token ids).
 /// </summary>
 public sealed class Evaluator<TModel, TBatch>(
     TrainingSpec args,
     Func<EvalPrediction, JsonObject> computeMetrics,
-    Func<IReadOnlyList<EncodedExample>, TBatch> collate,
-    Func<TModel, TBatch, ModelOutput> forward)
+    Func<IReadOnlyList<EncodedExample>, BatchPosition, TBatch> collate,
+    Func<TModel, TBatch, ModelOutput> forward,
+    Func<Tensor, Tensor>? preprocessLogits = null)
     where TModel : nn.Module
     where TBatch : ILabeledBatch
 {
@@ -54,10 +57,10 @@ public sealed class Evaluator<TModel, TBatch>(
                 using var scope = NewDisposeScope();
                 // Index the batch directly: Skip over an IReadOnlyList walks from the start for every batch.
                 var slice = Enumerable.Range(start, Math.Min(args.PerDeviceEvalBatchSize, examples.Count - start)).Select(i => examples[i]).ToArray();
-                using var batch = collate(slice);
+                using var batch = collate(slice, BatchPosition.Evaluation(start / args.PerDeviceEvalBatchSize));
                 var output = forward(model, batch);
                 lossSum += lossFunction.Of(output, batch.Labels).item<float>() * slice.Length;
-                outputs.Add(output.Logits);
+                outputs.Add(preprocessLogits is null ? output.Logits : preprocessLogits(output.Logits));
                 labels.Add(batch.Labels);
             }
 
@@ -67,6 +70,6 @@ public sealed class Evaluator<TModel, TBatch>(
 
         model.train(wasTraining);
         meanLoss = examples.Count == 0 ? 0 : lossSum / examples.Count;
-        return new EvalPrediction(outputs.Result(ScalarType.Float32), labels.Result(ScalarType.Int64));
+        return new EvalPrediction(outputs.Result(ScalarType.Float32), labels.Result(ScalarType.Int64)) { Inputs = examples, Loss = meanLoss };
     }
 }

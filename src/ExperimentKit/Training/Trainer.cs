@@ -19,7 +19,7 @@ namespace ExperimentKit.Training;
 public sealed partial class Trainer<TModel, TBatch>(
     TModel model,
     TrainingSpec args,
-    Func<IReadOnlyList<EncodedExample>, TBatch> collate,
+    Func<IReadOnlyList<EncodedExample>, BatchPosition, TBatch> collate,
     Func<TModel, TBatch, ModelOutput> forward,
     Evaluator<TModel, TBatch> evaluator,
     ITrainerCallback callback,
@@ -71,7 +71,7 @@ public sealed partial class Trainer<TModel, TBatch>(
             var stepInEpoch = continuing ? resumed!.Value.Position.StepInEpoch : 0;
             for (; stepInEpoch < plan.StepsPerEpoch && step < plan.TotalSteps && !stop; stepInEpoch++)
             {
-                var loss = OptimizerStep(optimizer, parameters, train, order, stepInEpoch);
+                var loss = OptimizerStep(optimizer, parameters, train, order, epoch, stepInEpoch);
                 SetLearningRate(optimizer, schedule.Factor(++step));
                 losses.Add(loss);
                 epochReached = epoch + ((stepInEpoch + 1) / (double)plan.StepsPerEpoch);
@@ -151,7 +151,7 @@ public sealed partial class Trainer<TModel, TBatch>(
     }
 
     /// <summary>One optimizer step over gradient_accumulation_steps batches; returns the mean loss, which must be finite.</summary>
-    private double OptimizerStep(AdamW optimizer, Parameter[] parameters, IReadOnlyList<EncodedExample> train, int[] order, int stepInEpoch)
+    private double OptimizerStep(AdamW optimizer, Parameter[] parameters, IReadOnlyList<EncodedExample> train, int[] order, int epoch, int stepInEpoch)
     {
         StepBoundaryCollection.Collect();
         using var scope = NewDisposeScope();
@@ -159,7 +159,7 @@ public sealed partial class Trainer<TModel, TBatch>(
         for (var micro = 0; micro < args.GradientAccumulationSteps; micro++)
         {
             var batchIndex = (stepInEpoch * args.GradientAccumulationSteps) + micro;
-            using var batch = collate(Slice(train, order, batchIndex));
+            using var batch = collate(Slice(train, order, batchIndex), new BatchPosition(epoch, batchIndex));
             var loss = trainingLoss.Of(forward(model, batch), batch.Labels);
             (loss / args.GradientAccumulationSteps).backward();
             accumulated += loss.item<float>();

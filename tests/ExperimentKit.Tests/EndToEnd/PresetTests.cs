@@ -13,8 +13,8 @@ namespace ExperimentKit.Tests.EndToEnd;
 
 /// <summary>
 /// Every experiment in experiments/ runs end to end through its compiled runner on a tiny model (a pretrained checkpoint
-/// swapped for a small random BERT of the same model_type) and at most 64 rows, and the shape of its metric result, as
-/// `evaluate` returns it, is pinned by a snapshot: which keys, nested how, holding which kind of number.
+/// swapped for a small random BERT of the same model_type) and at most 64 rows, and a snapshot pins the shape of the
+/// head's predictions and of its metric result as `evaluate` returns it: which keys, nested how, holding which kind of number.
 /// </summary>
 [Collection(TorchCollection.Name)]
 public sealed class PresetTests
@@ -34,7 +34,13 @@ public sealed class PresetTests
         Assert.True(File.Exists(Path.Combine(result.RunDirectory, "model.safetensors")));
         Assert.NotEmpty(result.Epochs);
         var spec = Tiny(ExperimentFiles.Load(preset, output.Path));
-        var shape = Shape(Task(spec).ComputeMetrics(Predictions(result.RunDirectory)));
+        var prediction = Predictions(spec, result.RunDirectory);
+        var shape = new Dictionary<string, object>
+        {
+            ["predictions"] = prediction.Predictions.Shape,
+            ["label_ids"] = prediction.LabelIds.Shape,
+            ["metrics"] = Shape(Task(spec).ScorerFor(DatasetSplit.Validation, Data(spec)).ComputeMetrics(prediction)),
+        };
         Snapshot.Match(shape, SnapshotNameExtension.Create(Path.GetFileNameWithoutExtension(preset)));
     }
 
@@ -72,14 +78,20 @@ public sealed class PresetTests
         _ => new SequenceClassificationTask(spec),
     };
 
-    /// <summary>The run's predictions.safetensors as the EvalPrediction they were scored from.</summary>
-    private static EvalPrediction Predictions(string runDirectory)
+    /// <summary>
+    /// The run's predictions.safetensors as the EvalPrediction they were scored from, with the validation rows
+    /// encoded again by the run's tokenizer (question answering maps windows back through them).
+    /// </summary>
+    private static EvalPrediction Predictions(ExperimentSpec spec, string runDirectory)
     {
         using var reader = SafeTensorsFile.Open(Path.Combine(runDirectory, ExperimentKit.Runs.PredictionsFile.TensorsFile));
         using var predictions = reader.ReadTensor("predictions");
         using var labels = reader.ReadTensor("label_ids");
-        return new EvalPrediction(HostArray.Of(predictions), HostArray.Of(labels));
+        var inputs = Task(spec).Encode(DatasetSplit.Validation, Data(spec), ExperimentKit.Tokenization.BertTokenizer.FromPretrainedFolder(runDirectory));
+        return new EvalPrediction(HostArray.Of(predictions), HostArray.Of(labels)) { Inputs = inputs };
     }
+
+    private static DataRoot Data(ExperimentSpec spec) => DataRoot.Resolve(spec.Dataset.DataRoot, experimentFile: null);
 
     /// <summary>The result with every number replaced by its kind: the shape a consumer of the metric relies on.</summary>
     private static Dictionary<string, object> Shape(JsonObject result) =>

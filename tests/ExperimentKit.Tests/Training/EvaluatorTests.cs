@@ -35,6 +35,6 @@ public sealed class EvaluatorTests
     private static Evaluator<MrpcTinyModel, MrpcTinyBatch> Evaluator(TrainingSpec args)
     {
         var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 40, LabelCollations.ClassIds);
-        return new(args, TrainerHarness.Accuracy, examples => new MrpcTinyBatch(collator.Collate(examples)), static (model, batch) => model.Forward(batch));
+        return new(args, TrainerHarness.Accuracy, (examples, position) => new MrpcTinyBatch(collator.Collate(examples, position)), static (model, batch) => model.Forward(batch));
     }
 }

@@ -66,10 +66,10 @@ internal static class TrainerHarness
         torch.manual_seed(args.Seed);
         using var model = new MrpcTinyModel(TinyBert.Config());
         var collator = new DataCollatorWithPadding(new CollatorSpec(), padTokenId: 0, maxLength: 40, LabelCollations.ClassIds);
-        MrpcTinyBatch Collate(IReadOnlyList<EncodedExample> examples)
+        MrpcTinyBatch Collate(IReadOnlyList<EncodedExample> examples, BatchPosition position)
         {
             batches?.Add(examples);
-            return new(collator.Collate(examples));
+            return new(collator.Collate(examples, position));
         }
 
         static SequenceClassifierOutput Forward(MrpcTinyModel model, MrpcTinyBatch batch) => model.Forward(batch);
