@@ -74,7 +74,7 @@ public static class ExperimentSpecParser
         var model = ModelSection.Read(r.Section("model", required: true, "model_type and its config keys, such as hidden_size"));
         var task = TaskSection.Read(r, DatasetSection.KnownTask(r.Peek("dataset")));
         var dataset = DatasetSection.Read(r.Section("dataset", required: true, "'name: glue/mrpc' or 'path:' with data file keys"), context, r.Has("dataset"), task);
-        var tokenizer = TokenizerSection.Read(r.Section("tokenizer", required: false, "tokenizer keys such as max_length"));
+        var tokenizer = TokenizerSection.Read(r.Section("tokenizer", required: false, "tokenizer keys such as max_length"), task);
         var collator = CollatorSection.Read(r.Section("collator", required: false, "collator keys such as padding"), model);
         var metrics = MetricsSection.Read(r, context, dataset);
         var training = TrainingSection.Read(r.Section("training", required: true, "TrainingArguments keys such as learning_rate"));

@@ -28,13 +28,15 @@ public sealed record KnownDataset(
     bool LabelsAreNames,
     EquatableArray<DatasetColumn> Columns,
     DataFormat Format = DataFormat.Tsv,
-    string? TestFile = null)
+    string? TestFile = null,
+    RowRange? TrainRows = null,
+    RowRange? ValidationRows = null)
 {
     /// <summary>The file column that holds a Hugging Face column, or null when the dataset has no such column.</summary>
     public DatasetColumn? Column(string name) => Columns.FirstOrDefault(c => c.Name == name);
 }
 
-/// <summary>The GLUE tasks (the original GLUE TSV files) and CoNLL-2003 as they lie under the data root.</summary>
+/// <summary>The GLUE tasks (the original GLUE TSV files), CoNLL-2003, SQuAD, ARC-Easy and CommonsenseQA as they lie under the data root.</summary>
 public static class KnownDatasets
 {
     public static KnownDataset Mrpc { get; } = new(
@@ -80,7 +82,34 @@ public static class KnownDatasets
         HasHeader: false, LabelsAreNames: true,
         Columns(), DataFormat.Conll, TestFile: "test.txt");
 
-    public static IReadOnlyList<KnownDataset> All { get; } = [Mrpc, Rte, Sst2, Cola, StsB, Wnli, Conll2003];
+    /// <summary>
+    /// The official SQuAD v1.1 dev set split by article into two halves (no SQuAD train set is here): train on
+    /// part_a (4,961 questions), evaluate on part_b (5,609).
+    /// </summary>
+    public static KnownDataset Squad { get; } = new(
+        "squad", "squad", TaskKind.QuestionAnswering, "dev-v1.1.part_a.json", "dev-v1.1.part_b.json",
+        "question", null, "answers", EquatableArray<string>.Empty,
+        HasHeader: false, LabelsAreNames: false,
+        Columns(), DataFormat.Squad);
+
+    /// <summary>ARC-Easy as Hugging Face's ai2_arc exports it: 3 to 5 choices, labelled A–E or 1–4, answerKey among them.</summary>
+    public static KnownDataset ArcEasy { get; } = new(
+        "arc-easy", "arc_easy", TaskKind.MultipleChoice, "train.json", "validation.json",
+        "question", null, "answerKey", EquatableArray<string>.Empty,
+        HasHeader: false, LabelsAreNames: true,
+        Columns(), DataFormat.Json, TestFile: "test.json");
+
+    /// <summary>
+    /// CommonsenseQA: only its labelled dev set (1,221 questions, 5 choices) is here, so its first 1,000 rows train
+    /// and the remaining 221 evaluate, unless train_rows / validation_rows say otherwise.
+    /// </summary>
+    public static KnownDataset CommonsenseQa { get; } = new(
+        "commonsense-qa", "commonsense_qa", TaskKind.MultipleChoice, "dev.jsonl", "dev.jsonl",
+        "question", null, "answerKey", EquatableArray<string>.Empty,
+        HasHeader: false, LabelsAreNames: true,
+        Columns(), DataFormat.JsonLines, TrainRows: new RowRange(null, 1000), ValidationRows: new RowRange(1000, null));
+
+    public static IReadOnlyList<KnownDataset> All { get; } = [Mrpc, Rte, Sst2, Cola, StsB, Wnli, Conll2003, Squad, ArcEasy, CommonsenseQa];
 
     public static KnownDataset? Find(string name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -169,11 +169,11 @@ public class ParserDiagnosticTests
     }
 
     [Fact]
-    public void EK0204_task_not_implemented()
+    public void EK0204_head_not_built_for_the_model_type()
     {
         Assert.Equal(
-            ["e.yaml(2,7): error EK0204: task 'question_answering' is not yet supported by the runtime; supported: sequence_classification, regression, token_classification"],
-            Findings(Minimal("task: sequence_classification", "task: question_answering")));
+            ["e.yaml(2,7): error EK0204: task 'masked_lm' is built for model_type 'bert' only (BertForMaskedLM); model_type 'distilbert' has no masked-LM head here"],
+            Findings(Minimal("task: sequence_classification", "task: masked_lm").Replace("model: {}", "model: {model_type: distilbert}")));
     }
 
     [Theory]

@@ -101,7 +101,7 @@ public class TaskRuleTests
     public void A_token_classification_path_dataset_needs_conll_format()
     {
         Assert.Equal(
-            ["e.yaml(5,11): error EK0202: token_classification reads a tag per token: the dataset must be CoNLL columns ('format: conll' with 'tag_column'), not TSV rows without tags"],
+            ["e.yaml(5,11): error EK0202: task 'token_classification' cannot read format 'tsv'; it reads conll, json, json_lines, parquet (a tag per token: CoNLL columns, or records with a list of tokens and of tags)"],
             Findings(Conll.Replace("  name: conll2003", "  path: ner\n  format: tsv\n  train_file: train.txt\n  label_names: [O, B-X, I-X]")));
     }
 
@@ -109,7 +109,7 @@ public class TaskRuleTests
     public void Label_smoothing_is_for_class_labels_only()
     {
         Assert.Equal(
-            ["e.yaml(5,36): error EK0203: 'label_smoothing_factor' smooths class labels and applies to single-label classification only; remove it for this problem_type"],
+            ["e.yaml(5,36): error EK0203: 'label_smoothing_factor' smooths class labels (classification, tokens, choices, masked tokens); it does not apply to this head, remove it"],
             Findings(Yaml.Minimal.Replace("glue/mrpc", "glue/sts-b").Replace("training: {}", "training: {label_smoothing_factor: 0.1}")));
     }
 

@@ -17,6 +17,7 @@ internal static class CSharpLiterals
         int number => number.ToString(CultureInfo.InvariantCulture),
         double number => Number(number),
         Enum member => member.GetType().Name + "." + member,
+        RowRange rows => $"new RowRange({Of(rows.Start)}, {Of(rows.End)})",
         EquatableArray<string> texts => texts.Count == 0 ? "EquatableArray<string>.Empty" : $"new EquatableArray<string>([{string.Join(", ", texts.Select(Of))}])",
         _ => throw new NotSupportedException($"no C# literal for a {value.GetType().Name}; teach {nameof(CSharpLiterals)} the type"),
     };

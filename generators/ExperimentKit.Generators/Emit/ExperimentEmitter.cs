@@ -179,7 +179,9 @@ internal sealed class ExperimentEmitter
         Block(() =>
         {
             writer.Line($"public {prefix}Model({architecture.ConfigType} config)");
-            writer.Indented(() => writer.Line($": base(config, numLabels: {model.Spec.Task.LabelCount(model.Spec.Dataset).ToString(CultureInfo.InvariantCulture)})"));
+            // Heads whose outputs the head fixes (answer span, choice scores, vocabulary) take no num_labels.
+            var labels = model.Spec.Task.LabelCount(model.Spec.Dataset) is { } count ? ", numLabels: " + count.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            writer.Indented(() => writer.Line($": base(config{labels})"));
             writer.Line("{");
             writer.Line("}");
             writer.Line();

@@ -18,6 +18,11 @@ internal sealed record Head(TaskKind Task, string ModelType, string HeadClass, s
         new(TaskKind.SequenceClassification, DistilBertSpec.Type, "DistilBertForSequenceClassification", "SequenceClassifierOutput", "SequenceClassificationTask", "sequence-classification head"),
         new(TaskKind.TokenClassification, BertSpec.Type, "BertForTokenClassification", "TokenClassifierOutput", "TokenClassificationTask", "token-classification head"),
         new(TaskKind.TokenClassification, DistilBertSpec.Type, "DistilBertForTokenClassification", "TokenClassifierOutput", "TokenClassificationTask", "token-classification head"),
+        new(TaskKind.QuestionAnswering, BertSpec.Type, "BertForQuestionAnswering", "QuestionAnsweringModelOutput", "QuestionAnsweringTask", "question-answering head"),
+        new(TaskKind.QuestionAnswering, DistilBertSpec.Type, "DistilBertForQuestionAnswering", "QuestionAnsweringModelOutput", "QuestionAnsweringTask", "question-answering head"),
+        new(TaskKind.MultipleChoice, BertSpec.Type, "BertForMultipleChoice", "MultipleChoiceModelOutput", "MultipleChoiceTask", "multiple-choice head"),
+        new(TaskKind.MultipleChoice, DistilBertSpec.Type, "DistilBertForMultipleChoice", "MultipleChoiceModelOutput", "MultipleChoiceTask", "multiple-choice head"),
+        new(TaskKind.MaskedLm, BertSpec.Type, "BertForMaskedLM", "MaskedLMOutput", "MaskedLanguageModelingTask", "masked-LM head"),
     ];
 
     public static Head Of(TaskSpec task, ModelSpec model) =>

@@ -5,7 +5,8 @@ namespace ExperimentKit.Schema.Model;
 
 /// <summary>
 /// The flat names a metric's result is logged under (eval_&lt;name&gt;): its evaluate name, or for seqeval the overall
-/// scores and, per entity type, run_ner's flattening of the nested result (`PER_f1`). metric_for_best_model picks one.
+/// scores and, per entity type, run_ner's flattening of the nested result (`PER_f1`); for squad its exact_match and f1.
+/// metric_for_best_model picks one.
 /// </summary>
 public static class MetricResultKeys
 {
@@ -13,9 +14,15 @@ public static class MetricResultKeys
 
     public static readonly string[] SeqevalPerType = ["precision", "recall", "f1", "number"];
 
-    public static IReadOnlyList<string> Of(MetricSpec metric, DatasetSpec dataset) => metric.Kind == MetricKind.Seqeval
-        ? [.. SeqevalOverall, .. EntityTypes(dataset.LabelNames).SelectMany(type => SeqevalPerType.Select(stat => type + "_" + stat))]
-        : [Name(metric.Kind)];
+    /// <summary>evaluate's squad returns these two, not a key named squad.</summary>
+    public static readonly string[] Squad = ["exact_match", "f1"];
+
+    public static IReadOnlyList<string> Of(MetricSpec metric, DatasetSpec dataset) => metric.Kind switch
+    {
+        MetricKind.Seqeval => [.. SeqevalOverall, .. EntityTypes(dataset.LabelNames).SelectMany(type => SeqevalPerType.Select(stat => type + "_" + stat))],
+        MetricKind.Squad => Squad,
+        _ => [Name(metric.Kind)],
+    };
 
     /// <summary>
     /// Whether a logged key is one of seqeval's per-entity-type scores (`PER_f1`), which metrics.jsonl keeps and the
@@ -36,6 +43,8 @@ public static class MetricResultKeys
         MetricKind.Pearson => "pearson",
         MetricKind.Spearmanr => "spearmanr",
         MetricKind.Mse => "mse",
+        MetricKind.Squad => "squad",
+        MetricKind.Perplexity => "perplexity",
         _ => "seqeval",
     };
 

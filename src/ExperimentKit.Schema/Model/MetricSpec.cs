@@ -35,6 +35,12 @@ public enum MetricKind
     Spearmanr,
     Mse,
     Seqeval,
+
+    /// <summary>evaluate's squad: exact_match and f1 (0–100) with SQuAD v1.1's answer normalisation.</summary>
+    Squad,
+
+    /// <summary>run_mlm's perplexity: exp(eval_loss).</summary>
+    Perplexity,
 }
 
 /// <summary>scikit-learn's `average` argument.</summary>

@@ -15,8 +15,11 @@ public abstract record TaskSpec
     /// <summary>transformers' num_labels as written (a check on the dataset's class names); null when not written.</summary>
     public int? NumLabels { get; init; }
 
-    /// <summary>num_labels of the head: outputs per example (or per token) for the dataset's classes.</summary>
-    public abstract int LabelCount(DatasetSpec dataset);
+    /// <summary>
+    /// num_labels of the head: outputs per example (or per token) for the dataset's classes; null for heads whose
+    /// outputs the head itself fixes (an answer span's start and end, a score per choice, a score per vocabulary token).
+    /// </summary>
+    public abstract int? LabelCount(DatasetSpec dataset);
 }
 
 /// <summary>
@@ -31,7 +34,7 @@ public sealed record SequenceClassificationTaskSpec : TaskSpec
 
     public ProblemType ProblemType { get; init; } = ProblemType.SingleLabelClassification;
 
-    public override int LabelCount(DatasetSpec dataset) => ProblemType == ProblemType.Regression ? 1 : dataset.LabelNames.Count;
+    public override int? LabelCount(DatasetSpec dataset) => ProblemType == ProblemType.Regression ? 1 : dataset.LabelNames.Count;
 }
 
 /// <summary>BertForTokenClassification: a label per word (CoNLL NER), learned on its first sub-token, or on all of them.</summary>
@@ -42,19 +45,54 @@ public sealed record TokenClassificationTaskSpec : TaskSpec
     /// <summary>run_ner's label_all_tokens: later sub-tokens of a word get its label (B- turned into I-) instead of -100.</summary>
     public bool LabelAllTokens { get; init; }
 
-    public override int LabelCount(DatasetSpec dataset) => dataset.LabelNames.Count;
+    public override int? LabelCount(DatasetSpec dataset) => dataset.LabelNames.Count;
 }
 
-/// <summary>A head the schema knows by name but the runtime does not build yet; the validator reports it (EK0204).</summary>
-public sealed record PlannedTaskSpec : TaskSpec
+/// <summary>
+/// BertForQuestionAnswering (run_qa.py): an answer span's start and end token in the context. A long context becomes
+/// several windows of tokenizer.max_length that overlap by doc_stride tokens; the best span over all windows answers.
+/// </summary>
+public sealed record QuestionAnsweringTaskSpec : TaskSpec
 {
-    public PlannedTaskSpec(TaskKind kind) => Planned = kind;
+    public override TaskKind Kind => TaskKind.QuestionAnswering;
 
-    public override TaskKind Kind => Planned;
+    /// <summary>Tokens each window of a long context repeats from the one before (run_qa's doc_stride).</summary>
+    public int DocStride { get; init; } = 128;
 
-    private TaskKind Planned { get; }
+    /// <summary>How many start and end candidates per window post-processing weighs.</summary>
+    public int NBestSize { get; init; } = 20;
 
-    public override int LabelCount(DatasetSpec dataset) => dataset.LabelNames.Count;
+    /// <summary>The longest answer, in tokens, post-processing accepts.</summary>
+    public int MaxAnswerLength { get; init; } = 30;
+
+    public override int? LabelCount(DatasetSpec dataset) => null;
+}
+
+/// <summary>BertForMultipleChoice (run_swag.py): a score per (question, choice) pair; the highest-scoring choice answers.</summary>
+public sealed record MultipleChoiceTaskSpec : TaskSpec
+{
+    public override TaskKind Kind => TaskKind.MultipleChoice;
+
+    public override int? LabelCount(DatasetSpec dataset) => null;
+}
+
+/// <summary>
+/// BertForMaskedLM (run_mlm.py): continued pre-training. Texts are tokenized and cut into block_size chunks, and the
+/// collator masks mlm_probability of their tokens (80% [MASK], 10% a random token, 10% unchanged), whole words with whole_word_mask.
+/// </summary>
+public sealed record MaskedLmTaskSpec : TaskSpec
+{
+    public override TaskKind Kind => TaskKind.MaskedLm;
+
+    public double MlmProbability { get; init; } = 0.15;
+
+    /// <summary>DataCollatorForWholeWordMask: a word's sub-tokens are masked together.</summary>
+    public bool WholeWordMask { get; init; }
+
+    /// <summary>Tokens per training example after group_texts; null: tokenizer.max_length.</summary>
+    public int? BlockSize { get; init; }
+
+    public override int? LabelCount(DatasetSpec dataset) => null;
 }
 
 /// <summary>YAML spelling is snake_case: sequence_classification, regression, ...</summary>

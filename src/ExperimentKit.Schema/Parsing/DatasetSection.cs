@@ -6,7 +6,7 @@ namespace ExperimentKit.Schema.Parsing;
 
 /// <summary>
 /// `dataset:` — a known dataset by name (its files, columns and labels fill every key not written), or a folder of
-/// data files by path (TSV, or CoNLL columns for token classification). Exactly one of Name and Path is set in the resulting spec; the runtime finds a known
+/// data files by path in a format the train file's extension or `format:` names. Exactly one of Name and Path is set in the resulting spec; the runtime finds a known
 /// dataset's folder and file columns through <see cref="KnownDatasets.Find"/>.
 /// </summary>
 internal static class DatasetSection
@@ -55,24 +55,53 @@ internal static class DatasetSection
             context.Report(SchemaRules.DuplicateKey, repeat.Location, $"label '{repeat.Value}' is listed twice in 'label_names'");
         }
 
+        var trainFile = r.ReadOptionalText("train_file", known?.TrainFile ?? d.TrainFile);
         var spec = new DatasetSpec
         {
             Name = known?.Name ?? name,
             Path = path,
             DataRoot = r.ReadOptionalText("data_root", d.DataRoot),
-            Format = r.Read("format", known?.Format ?? (task.Kind == TaskKind.TokenClassification ? DataFormat.Conll : DataFormat.Tsv), Format),
-            TrainFile = r.ReadOptionalText("train_file", known?.TrainFile ?? d.TrainFile),
+            Format = r.Read("format", known?.Format ?? DefaultFormat(task, trainFile), Format),
+            TrainFile = trainFile,
             ValidationFile = r.ReadOptionalText("validation_file", known?.ValidationFile ?? d.ValidationFile),
             TestFile = r.ReadOptionalText("test_file", known?.TestFile ?? d.TestFile),
             TagColumn = r.Read("tag_column", d.TagColumn, ScalarTypes.Integer),
             TextA = r.Read("text_a", known?.TextA ?? d.TextA, ScalarTypes.Text),
             TextB = r.ReadOptionalText("text_b", known is null ? d.TextB : known.TextB),
             Label = r.Read("label", known?.Label ?? d.Label, ScalarTypes.Text),
-            LabelNames = labels is null ? known?.LabelNames ?? d.LabelNames : new EquatableArray<string>(labels.Select(l => l.Value)),
+            Tokens = r.Read("tokens", d.Tokens, ScalarTypes.Text),
+            Question = r.Read("question", d.Question, ScalarTypes.Text),
+            Context = r.Read("context", d.Context, ScalarTypes.Text),
+            Answers = r.Read("answers", d.Answers, ScalarTypes.Text),
+            Choices = r.Read("choices", d.Choices, ScalarTypes.Text),
+            TrainRows = r.ReadOptional("train_rows", known?.TrainRows, ScalarTypes.Rows),
+            ValidationRows = r.ReadOptional("validation_rows", known?.ValidationRows, ScalarTypes.Rows),
+            // Masked LM reads only the text of a classification dataset, so its class names are not the experiment's.
+            LabelNames = labels is not null ? new EquatableArray<string>(labels.Select(l => l.Value))
+                : task.Kind == TaskKind.MaskedLm ? d.LabelNames
+                : known?.LabelNames ?? d.LabelNames,
             MaxTrainSamples = r.ReadOptional("max_train_samples", d.MaxTrainSamples, ScalarTypes.Integer),
             MaxEvalSamples = r.ReadOptional("max_eval_samples", d.MaxEvalSamples, ScalarTypes.Integer),
         };
         r.ReportUnknownKeys();
         return spec;
+    }
+
+    /// <summary>
+    /// A format not written follows the train file's extension, as `datasets` picks its loader; .json holds SQuAD's
+    /// nesting for question answering and an array of records otherwise. CoNLL files (.txt) are token classification's.
+    /// </summary>
+    private static DataFormat DefaultFormat(TaskSpec task, string? trainFile)
+    {
+        var extension = trainFile is null ? string.Empty : System.IO.Path.GetExtension(trainFile).ToLowerInvariant();
+        return extension switch
+        {
+            ".csv" => DataFormat.Csv,
+            ".jsonl" => DataFormat.JsonLines,
+            ".json" => task.Kind == TaskKind.QuestionAnswering ? DataFormat.Squad : DataFormat.Json,
+            ".parquet" => DataFormat.Parquet,
+            ".txt" => task.Kind == TaskKind.TokenClassification ? DataFormat.Conll : DataFormat.Text,
+            _ => task.Kind == TaskKind.TokenClassification ? DataFormat.Conll : DataFormat.Tsv,
+        };
     }
 }

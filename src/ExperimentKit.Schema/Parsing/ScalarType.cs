@@ -22,6 +22,8 @@ internal static class ScalarTypes
 
     public static ScalarType<string> Text { get; } = new("a string", TryParseText);
 
+    public static ScalarType<Model.RowRange> Rows { get; } = new("a row range such as '[:1000]', '1000:' or '100:200' (0-based, end exclusive)", Model.RowRange.TryParse);
+
     /// <summary>An enumeration spelled snake_case in YAML (<c>MaxLength</c> ↔ <c>max_length</c>), plus any extra spellings.</summary>
     public static ScalarType<T> Enum<T>(params (string Spelling, T Value)[] aliases)
         where T : struct, Enum

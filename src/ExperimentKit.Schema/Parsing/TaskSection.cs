@@ -6,7 +6,8 @@ namespace ExperimentKit.Schema.Parsing;
 
 /// <summary>
 /// `task: token_classification`, or the mapping form `task: {type: token_classification, label_all_tokens: true}` with the
-/// head's options. An option of another head is named as such rather than as a misspelling.
+/// head's options (question_answering: doc_stride, n_best_size, max_answer_length; masked_lm: mlm_probability,
+/// whole_word_mask, block_size). An option of another head is named as such rather than as a misspelling.
 /// </summary>
 internal static class TaskSection
 {
@@ -18,6 +19,12 @@ internal static class TaskSection
     [
         ("problem_type", TaskKind.SequenceClassification),
         ("label_all_tokens", TaskKind.TokenClassification),
+        ("doc_stride", TaskKind.QuestionAnswering),
+        ("n_best_size", TaskKind.QuestionAnswering),
+        ("max_answer_length", TaskKind.QuestionAnswering),
+        ("mlm_probability", TaskKind.MaskedLm),
+        ("whole_word_mask", TaskKind.MaskedLm),
+        ("block_size", TaskKind.MaskedLm),
     ];
 
     /// <param name="datasetTask">The task family of a known dataset named in the file, which problem_type defaults from.</param>
@@ -54,7 +61,23 @@ internal static class TaskSection
         {
             LabelAllTokens = options?.Read("label_all_tokens", false, ScalarTypes.Boolean) ?? false,
         },
-        _ => new PlannedTaskSpec(kind),
+        TaskKind.QuestionAnswering => QuestionAnswering(options, new QuestionAnsweringTaskSpec()),
+        TaskKind.MaskedLm => MaskedLm(options, new MaskedLmTaskSpec()),
+        _ => new MultipleChoiceTaskSpec(),
+    };
+
+    private static QuestionAnsweringTaskSpec QuestionAnswering(MappingReader? options, QuestionAnsweringTaskSpec d) => options is null ? d : d with
+    {
+        DocStride = options.Read("doc_stride", d.DocStride, ScalarTypes.Integer),
+        NBestSize = options.Read("n_best_size", d.NBestSize, ScalarTypes.Integer),
+        MaxAnswerLength = options.Read("max_answer_length", d.MaxAnswerLength, ScalarTypes.Integer),
+    };
+
+    private static MaskedLmTaskSpec MaskedLm(MappingReader? options, MaskedLmTaskSpec d) => options is null ? d : d with
+    {
+        MlmProbability = options.Read("mlm_probability", d.MlmProbability, ScalarTypes.Number),
+        WholeWordMask = options.Read("whole_word_mask", d.WholeWordMask, ScalarTypes.Boolean),
+        BlockSize = options.ReadOptional("block_size", d.BlockSize, ScalarTypes.Integer),
     };
 
     /// <summary>transformers infers regression from num_labels 1; here a regression dataset (STS-B) or `task: regression` says so.</summary>

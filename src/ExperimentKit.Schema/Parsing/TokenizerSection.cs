@@ -10,9 +10,10 @@ internal static class TokenizerSection
         ("true", TruncationStrategy.LongestFirst),
         ("false", TruncationStrategy.DoNotTruncate));
 
-    public static TokenizerSpec Read(MappingReader r)
+    /// <param name="task">Question answering defaults max_length to run_qa's 384 (a question and a window of context).</param>
+    public static TokenizerSpec Read(MappingReader r, TaskSpec task)
     {
-        var d = new TokenizerSpec();
+        var d = task.Kind == TaskKind.QuestionAnswering ? new TokenizerSpec { MaxLength = 384 } : new TokenizerSpec();
         var spec = new TokenizerSpec
         {
             VocabFile = r.Read("vocab_file", d.VocabFile, ScalarTypes.Text),

@@ -24,14 +24,13 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
     private void ValidateTask()
     {
         Check(
-            spec.Task is not PlannedTaskSpec,
+            spec.Task.Kind != TaskKind.MaskedLm || spec.Model is BertSpec,
             SchemaRules.TaskNotImplemented,
             "task",
-            $"task '{Snake(spec.Task.Kind)}' is not yet supported by the runtime; supported: sequence_classification, regression, token_classification");
-        if (spec.Task is not PlannedTaskSpec && spec.Dataset.Name is { } name && KnownDatasets.Find(name) is { } known)
+            $"task 'masked_lm' is built for model_type '{BertSpec.Type}' only (BertForMaskedLM); model_type '{spec.Model.ModelType}' has no masked-LM head here");
+        if (spec.Dataset.Name is { } name && KnownDatasets.Find(name) is { } known && !FitsKnownDataset(known))
         {
-            Check(
-                known.Task == spec.Task.Spelling || (known.Task == TaskKind.SequenceClassification && spec.Task is SequenceClassificationTaskSpec { ProblemType: not ProblemType.Regression }),
+            Report(
                 SchemaRules.MetricDoesNotFitTask,
                 "task",
                 $"task '{Snake(spec.Task.Spelling)}' does not fit dataset '{known.Name}', which is a {Snake(known.Task)} dataset"
@@ -48,15 +47,26 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
                     : $"num_labels is {Text(written)}, but the dataset's label_names list {Text(spec.Dataset.LabelNames.Count)} classes ({string.Join(", ", spec.Dataset.LabelNames)}); make them agree or remove num_labels");
         }
 
-        if (spec.Task is SequenceClassificationTaskSpec { ProblemType: not ProblemType.SingleLabelClassification } && spec.Training.LabelSmoothingFactor > 0)
+        if (spec.Task is SequenceClassificationTaskSpec { ProblemType: not ProblemType.SingleLabelClassification } or QuestionAnsweringTaskSpec && spec.Training.LabelSmoothingFactor > 0)
         {
-            Report(SchemaRules.ConflictingSettings, "training.label_smoothing_factor", "'label_smoothing_factor' smooths class labels and applies to single-label classification only; remove it for this problem_type");
+            Report(SchemaRules.ConflictingSettings, "training.label_smoothing_factor", "'label_smoothing_factor' smooths class labels (classification, tokens, choices, masked tokens); it does not apply to this head, remove it");
         }
+
+        ValidateHeadOptions();
     }
+
+    /// <summary>
+    /// A known dataset serves its own task family; masked LM reads the text of any of them, and a classification
+    /// dataset also serves sequence classification with any problem_type but regression.
+    /// </summary>
+    private bool FitsKnownDataset(KnownDataset known) =>
+        known.Task == spec.Task.Spelling
+        || spec.Task.Kind == TaskKind.MaskedLm && known.Task is TaskKind.SequenceClassification or TaskKind.Regression
+        || (known.Task == TaskKind.SequenceClassification && spec.Task is SequenceClassificationTaskSpec { ProblemType: not ProblemType.Regression });
 
     private void ValidateDataset(DatasetSpec d)
     {
-        var classes = spec.Task is not SequenceClassificationTaskSpec { ProblemType: ProblemType.Regression };
+        var classes = spec.Task is SequenceClassificationTaskSpec { ProblemType: not ProblemType.Regression } or TokenClassificationTaskSpec;
         if (d.Path is not null)
         {
             Check(d.TrainFile is not null, SchemaRules.MissingKey, "dataset", "'dataset.train_file' is required with 'dataset.path' (the training file in that folder)");
@@ -74,18 +84,24 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
 
         if (!classes && d.LabelNames.Count > 0)
         {
-            Report(SchemaRules.ConflictingSettings, "dataset.label_names", "regression predicts one number per example and has no class names: remove 'label_names', or use problem_type single_label_classification");
+            Report(
+                SchemaRules.ConflictingSettings,
+                "dataset.label_names",
+                spec.Task is SequenceClassificationTaskSpec
+                    ? "regression predicts one number per example and has no class names: remove 'label_names', or use problem_type single_label_classification"
+                    : $"task '{Snake(spec.Task.Spelling)}' has no class names: remove 'label_names'");
         }
 
-        var tokens = spec.Task.Kind == TaskKind.TokenClassification;
         // A known dataset that does not fit the task is reported once, as such (ValidateTask).
+        var formats = FormatsFor(spec.Task.Kind);
         Check(
-            d.Path is null || tokens == (d.Format == DataFormat.Conll),
+            d.Path is null || formats.Contains(d.Format),
             SchemaRules.MetricDoesNotFitTask,
             Written("dataset.format") ? "dataset.format" : "task",
-            tokens
-                ? "token_classification reads a tag per token: the dataset must be CoNLL columns ('format: conll' with 'tag_column'), not TSV rows without tags"
-                : $"format 'conll' holds a tag per token, which only token_classification reads; task '{Snake(spec.Task.Spelling)}' needs TSV rows");
+            $"task '{Snake(spec.Task.Spelling)}' cannot read format '{Snake(d.Format)}'"
+            + (Written("dataset.format") ? string.Empty : $" (from the extension of '{d.TrainFile}')")
+            + $"; it reads {string.Join(", ", formats.Select(f => Snake(f)))}"
+            + (spec.Task.Kind == TaskKind.TokenClassification ? " (a tag per token: CoNLL columns, or records with a list of tokens and of tags)" : string.Empty));
         Check(d.TagColumn >= 1, SchemaRules.OutOfRange, "dataset.tag_column", $"'tag_column' must be 1 or more (column 0 holds the token), got {Text(d.TagColumn)}");
         OptionalPositive("dataset.max_train_samples", d.MaxTrainSamples);
         OptionalPositive("dataset.max_eval_samples", d.MaxEvalSamples);
@@ -126,6 +142,16 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
         }
     }
 
+    /// <summary>The formats each head can read its inputs from.</summary>
+    private static DataFormat[] FormatsFor(TaskKind task) => task switch
+    {
+        TaskKind.TokenClassification => [DataFormat.Conll, DataFormat.Json, DataFormat.JsonLines, DataFormat.Parquet],
+        TaskKind.QuestionAnswering => [DataFormat.Squad, DataFormat.Json, DataFormat.JsonLines, DataFormat.Parquet],
+        TaskKind.MultipleChoice => [DataFormat.Json, DataFormat.JsonLines, DataFormat.Parquet],
+        TaskKind.MaskedLm => [DataFormat.Text, DataFormat.Tsv, DataFormat.Csv, DataFormat.Json, DataFormat.JsonLines, DataFormat.Parquet],
+        _ => [DataFormat.Tsv, DataFormat.Csv, DataFormat.Json, DataFormat.JsonLines, DataFormat.Parquet],
+    };
+
     /// <summary>The metrics each head's predictions can be scored with.</summary>
     private static MetricKind[] MetricsFor(TaskSpec task) => task switch
     {
@@ -133,6 +159,9 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
         SequenceClassificationTaskSpec { ProblemType: ProblemType.MultiLabelClassification } => [MetricKind.Accuracy, MetricKind.F1, MetricKind.Precision, MetricKind.Recall],
         SequenceClassificationTaskSpec => [MetricKind.Accuracy, MetricKind.F1, MetricKind.Precision, MetricKind.Recall, MetricKind.MatthewsCorrelation],
         TokenClassificationTaskSpec => [MetricKind.Seqeval],
+        QuestionAnsweringTaskSpec => [MetricKind.Squad],
+        MultipleChoiceTaskSpec => [MetricKind.Accuracy],
+        MaskedLmTaskSpec => [MetricKind.Perplexity, MetricKind.Accuracy],
         _ => [],
     };
 

@@ -33,7 +33,7 @@ public static class CompiledSpec
     {
         ArgumentNullException.ThrowIfNull(compiled);
         ArgumentNullException.ThrowIfNull(overridden);
-        var typed = new (string Setting, object Compiled, object Overridden)[]
+        var typed = new (string Setting, object? Compiled, object? Overridden)[]
         {
             ("model.model_type", compiled.Model.ModelType, overridden.Model.ModelType),
             ("task", compiled.Task.GetType(), overridden.Task.GetType()),
