@@ -17,10 +17,7 @@ public static class TextClassificationReader
         var textB = spec.TextB is null ? (int?)null : table.ColumnIndex(layout.FileColumn(spec.TextB), "dataset.text_b");
         var label = table.ColumnIndex(layout.FileColumn(spec.Label), "dataset.label");
         var labels = new LabelParser(problem, spec.LabelNames, path, spec.Label);
-        var limit = split == DatasetSplit.Train ? spec.MaxTrainSamples : spec.MaxEvalSamples;
-
-        return table.Rows
-            .Take(limit ?? int.MaxValue)
+        return SplitRows.Select(table.Rows, spec, split)
             .Select(row => new TextClassificationExample(
                 row.Line,
                 row.Fields[textA],

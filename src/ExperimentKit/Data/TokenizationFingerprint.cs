@@ -6,13 +6,13 @@ namespace ExperimentKit.Data;
 
 /// <summary>
 /// The cache key of a tokenized split: SHA-256 over everything its examples depend on, namely the data file's
-/// bytes, the tokenizer (vocabulary and normalization settings), the encode options, the columns and labels read,
-/// the sample limit and the split. Equal fingerprints mean equal examples.
+/// bytes, the tokenizer (vocabulary and normalization settings), the encode options, the reader (format), the
+/// column mapping and labels, the rows and sample limit of the split, and the split. Equal fingerprints mean equal examples.
 /// </summary>
 internal static class TokenizationFingerprint
 {
     // Bump when tokenization or the cache format changes what a given input produces.
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <param name="task">The head and its options (problem_type, label_all_tokens), which decide how labels are read and aligned.</param>
     public static string Compute(
@@ -64,6 +64,12 @@ internal static class TokenizationFingerprint
             Add(name);
         }
 
+        foreach (string column in new[] { dataset.Tokens, dataset.Question, dataset.Context, dataset.Answers, dataset.Choices })
+        {
+            Add(layout.FileColumn(column));
+        }
+
+        Add((split == DatasetSplit.Train ? dataset.TrainRows : dataset.ValidationRows)?.ToString());
         AddInt((split == DatasetSplit.Train ? dataset.MaxTrainSamples : dataset.MaxEvalSamples) ?? -1);
         AddInt((int)split);
         return Convert.ToHexStringLower(hash.GetHashAndReset());

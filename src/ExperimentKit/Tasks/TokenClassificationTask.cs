@@ -34,13 +34,12 @@ public sealed class TokenClassificationTask : IExperimentTask, IPredictionScorer
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         var names = spec.Dataset.LabelNames;
-        var limit = split == DatasetSplit.Train ? spec.Dataset.MaxTrainSamples : spec.Dataset.MaxEvalSamples;
         var path = DatasetLayout.Locate(spec.Dataset, split, root);
-        var sentences = ConllReader.Read(path, spec.Dataset.TagColumn, names, limit);
+        var sentences = SplitRows.Select(ConllReader.Read(path, spec.Dataset.TagColumn, names, SplitRows.ReadLimit(spec.Dataset, split)), spec.Dataset, split).ToArray();
         var options = EncodeOptions.FromSpec(spec.Tokenizer);
         var beginToInside = TokenLabelAlignment.BeginToInside(names);
-        var result = new EncodedExample[sentences.Count];
-        Parallel.For(0, sentences.Count, i =>
+        var result = new EncodedExample[sentences.Length];
+        Parallel.For(0, sentences.Length, i =>
         {
             var encoded = tokenizer.EncodeWords(sentences[i].Tokens, options);
             var labels = TokenLabelAlignment.Align(encoded.WordIds, sentences[i].TagIds, task.LabelAllTokens, beginToInside);
