@@ -1,6 +1,4 @@
 using ExperimentKit.Schema.Model;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ExperimentKit.Data;
 
@@ -21,39 +19,14 @@ public sealed class DataCollatorWithPadding(CollatorSpec spec, int padTokenId, i
     /// <param name="position">Unused: padding draws no random numbers.</param>
     public CollatedBatch Collate(IReadOnlyList<EncodedExample> examples, BatchPosition position = default)
     {
-        var length = PaddedLength(examples);
-        var ids = new long[examples.Count * length];
-        var types = new long[examples.Count * length];
-        var mask = new long[examples.Count * length];
+        ArgumentNullException.ThrowIfNull(examples);
+        var length = PaddedRows.PaddedLength(spec, maxLength, examples.Max(e => e.Length));
+        var rows = new PaddedRows(examples.Count, length, padTokenId);
         for (var row = 0; row < examples.Count; row++)
         {
-            var example = examples[row];
-            var offset = row * length;
-            ids.AsSpan(offset, length).Fill(padTokenId);
-            for (var i = 0; i < example.Length; i++)
-            {
-                ids[offset + i] = example.InputIds[i];
-                types[offset + i] = example.TokenTypeIds[i];
-                mask[offset + i] = 1;
-            }
+            rows.Write(row, examples[row].InputIds, examples[row].TokenTypeIds);
         }
 
-        long[] shape = [examples.Count, length];
-        return new CollatedBatch(
-            tensor(ids, shape, ScalarType.Int64),
-            tensor(mask, shape, ScalarType.Int64),
-            spec.ReturnTokenTypeIds ? tensor(types, shape, ScalarType.Int64) : null,
-            labels.Collate(examples, length));
-    }
-
-    private int PaddedLength(IReadOnlyList<EncodedExample> examples)
-    {
-        var length = spec.Padding == PaddingStrategy.MaxLength ? maxLength : examples.Max(e => e.Length);
-        if (spec.PadToMultipleOf is { } multiple && length % multiple != 0)
-        {
-            length += multiple - (length % multiple);
-        }
-
-        return length;
+        return rows.ToBatch([examples.Count, length], spec.ReturnTokenTypeIds, labels.Collate(examples, length));
     }
 }
