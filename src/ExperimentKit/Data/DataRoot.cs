@@ -38,17 +38,23 @@ public sealed record DataRoot(IReadOnlyList<string> Candidates)
     }
 
     /// <summary>The full path of a data file; an absolute path is taken as it is.</summary>
-    public string Locate(string relativeOrAbsolute, string whatItIs)
+    public string Locate(string relativeOrAbsolute, string whatItIs) => Find(relativeOrAbsolute, whatItIs, File.Exists);
+
+    /// <summary>The full path of a data file or of a folder of them (a dataset split into shards).</summary>
+    public string LocateFileOrFolder(string relativeOrAbsolute, string whatItIs) =>
+        Find(relativeOrAbsolute, whatItIs, path => File.Exists(path) || Directory.Exists(path));
+
+    private string Find(string relativeOrAbsolute, string whatItIs, Func<string, bool> exists)
     {
         if (Path.IsPathRooted(relativeOrAbsolute))
         {
-            return File.Exists(relativeOrAbsolute)
+            return exists(relativeOrAbsolute)
                 ? relativeOrAbsolute
                 : throw new DataFileNotFoundException($"{whatItIs} not found: {relativeOrAbsolute}");
         }
 
         var tried = Candidates.Select(root => Path.Combine(root, relativeOrAbsolute)).ToArray();
-        return tried.FirstOrDefault(File.Exists) ?? throw new DataFileNotFoundException(
+        return tried.FirstOrDefault(exists) ?? throw new DataFileNotFoundException(
             $"{whatItIs} '{relativeOrAbsolute}' not found. Looked in:{Environment.NewLine}"
             + string.Join(Environment.NewLine, tried.Select(path => "  " + path))
             + $"{Environment.NewLine}Set {EnvironmentVariable} or dataset.data_root to the folder that holds it.");
