@@ -1,0 +1,20 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ExperimentKit.Tests.Models;
+
+/// <summary>Checks the head tests share.</summary>
+internal static class HeadAssert
+{
+    /// <summary>Same state-dict names, each tensor bit for bit.</summary>
+    public static void SameWeights(nn.Module expected, nn.Module actual)
+    {
+        var left = expected.state_dict();
+        var right = actual.state_dict();
+        Assert.Equal(left.Keys.Order(StringComparer.Ordinal), right.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, tensor) in left)
+        {
+            Assert.True(TinyBert.SameBits(tensor, right[name]), name);
+        }
+    }
+}
