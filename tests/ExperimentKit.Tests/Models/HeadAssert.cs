@@ -17,4 +17,16 @@ internal static class HeadAssert
             Assert.True(TinyBert.SameBits(tensor, right[name]), name);
         }
     }
+
+    /// <summary>Every gradient the backward pass left is free of NaN and infinity.</summary>
+    public static void FiniteGradients(nn.Module model)
+    {
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            if (parameter.grad is { } grad)
+            {
+                Assert.True(grad.isfinite().all().item<bool>(), $"{name} has a non-finite gradient");
+            }
+        }
+    }
 }

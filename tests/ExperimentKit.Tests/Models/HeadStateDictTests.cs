@@ -53,6 +53,12 @@ public sealed class HeadStateDictTests
         ("bert.encoder.layer.1.output.LayerNorm.bias", [32]),
     ];
 
+    private static readonly (string Name, long[] Shape)[] BertPooler =
+    [
+        ("bert.pooler.dense.weight", [32, 32]),
+        ("bert.pooler.dense.bias", [32]),
+    ];
+
     /// <summary>DistilBertModel under the prefix <c>distilbert.</c>.</summary>
     private static readonly (string Name, long[] Shape)[] DistilBertEncoder =
     [
@@ -108,6 +114,24 @@ public sealed class HeadStateDictTests
         using var model = new DistilBertForQuestionAnswering(TinyDistilBert.ForHeads());
 
         AssertKeys([.. DistilBertEncoder, ("qa_outputs.weight", [2, 32]), ("qa_outputs.bias", [2])], model);
+    }
+
+    [Fact]
+    public void Bert_multiple_choice_is_the_encoder_with_pooler_and_a_one_output_classifier()
+    {
+        using var model = new BertForMultipleChoice(TinyBert.ForHeads());
+
+        AssertKeys([.. BertEncoder, .. BertPooler, ("classifier.weight", [1, 32]), ("classifier.bias", [1])], model);
+    }
+
+    [Fact]
+    public void DistilBert_multiple_choice_is_the_encoder_pre_classifier_and_a_one_output_classifier()
+    {
+        using var model = new DistilBertForMultipleChoice(TinyDistilBert.ForHeads());
+
+        AssertKeys(
+            [.. DistilBertEncoder, ("pre_classifier.weight", [32, 32]), ("pre_classifier.bias", [32]), ("classifier.weight", [1, 32]), ("classifier.bias", [1])],
+            model);
     }
 
     /// <param name="parameters">named_parameters() in transformers' order.</param>
