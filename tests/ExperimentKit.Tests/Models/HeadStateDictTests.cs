@@ -5,8 +5,8 @@ namespace ExperimentKit.Tests.Models;
 
 /// <summary>
 /// The heads' parameter and state-dict names and shapes are transformers' for the same config
-/// (<see cref="TinyBert.ForHeads"/>): its <c>named_parameters()</c> in order, and its <c>state_dict()</c>. A checkpoint
-/// of either library then loads into the other by name alone.
+/// (<see cref="TinyBert.ForHeads"/>): its <c>named_parameters()</c> in order, and its <c>state_dict()</c>, which also
+/// lists tied names. A checkpoint of either library then loads into the other by name alone.
 /// </summary>
 [Collection(TorchCollection.Name)]
 public sealed class HeadStateDictTests
@@ -134,11 +134,30 @@ public sealed class HeadStateDictTests
             model);
     }
 
+    [Fact]
+    public void Bert_masked_lm_lists_its_tied_decoder_in_the_state_dict_but_not_among_the_parameters()
+    {
+        using var model = new BertForMaskedLM(TinyBert.ForHeads());
+
+        AssertKeys(
+            [
+                .. BertEncoder,
+                ("cls.predictions.bias", [99]),
+                ("cls.predictions.transform.dense.weight", [32, 32]),
+                ("cls.predictions.transform.dense.bias", [32]),
+                ("cls.predictions.transform.LayerNorm.weight", [32]),
+                ("cls.predictions.transform.LayerNorm.bias", [32]),
+            ],
+            model,
+            tied: [("cls.predictions.decoder.weight", [99, 32]), ("cls.predictions.decoder.bias", [99])]);
+    }
+
     /// <param name="parameters">named_parameters() in transformers' order.</param>
-    private static void AssertKeys((string Name, long[] Shape)[] parameters, torch.nn.Module model)
+    /// <param name="tied">The names state_dict() adds for tensors already listed under another name.</param>
+    private static void AssertKeys((string Name, long[] Shape)[] parameters, torch.nn.Module model, (string Name, long[] Shape)[]? tied = null)
     {
         Assert.Equal(parameters.Select(p => p.Name), model.named_parameters().Select(p => p.name));
-        Assert.Equal(Describe(parameters), Describe(model.state_dict().Select(kv => (kv.Key, kv.Value.shape))));
+        Assert.Equal(Describe(parameters.Concat(tied ?? [])), Describe(model.state_dict().Select(kv => (kv.Key, kv.Value.shape))));
     }
 
     private static IEnumerable<string> Describe(IEnumerable<(string Name, long[] Shape)> keys) =>
