@@ -22,7 +22,7 @@ public static class DistilBertKeys
         Number("attention_dropout", 0.1, TrainingTime, "Dropout of the attention probabilities.") with { Counterpart = "attention_probs_dropout_prob" },
         Text("activation", "gelu", Architecture, "Activation of the feed-forward layers.") with { Choices = ActivationNames.All, Counterpart = "hidden_act" },
         Number("initializer_range", 0.02, TrainingTime, "Standard deviation of the normal initializer of new weights."),
-        Number("qa_dropout", 0.1, TrainingTime, "Dropout of the question-answering head, which is not implemented; kept from config.json.") with { InModelSection = false },
+        Number("qa_dropout", 0.1, TrainingTime, "Dropout before the question-answering head.") with { InModelSection = false },
         Number("seq_classif_dropout", 0.2, TrainingTime, "Dropout before the sequence-classification head.") with { Counterpart = "classifier_dropout" },
         Integer("pad_token_id", 0, Architecture, "The padding token's id, whose embedding row takes no gradient."),
     ]);

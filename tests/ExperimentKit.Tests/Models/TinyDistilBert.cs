@@ -14,4 +14,14 @@ internal static class TinyDistilBert
         HiddenDim = 64,
         MaxPositionEmbeddings = 40,
     };
+
+    /// <summary><see cref="TinyBert.ForHeads"/> in DistilBERT's keys.</summary>
+    public static DistilBertConfig ForHeads() => new()
+    {
+        VocabSize = 99,
+        Dim = 32,
+        NLayers = 2,
+        NHeads = 2,
+        HiddenDim = 37,
+    };
 }

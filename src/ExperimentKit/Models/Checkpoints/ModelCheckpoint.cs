@@ -7,16 +7,21 @@ public static class ModelCheckpoint
 {
     private static readonly Dictionary<string, string> PyTorchFormat = new(StringComparer.Ordinal) { ["format"] = "pt" };
 
-    /// <summary>Writes the state dict: parameters and persistent buffers, with <c>__metadata__ {"format": "pt"}</c> as transformers does.</summary>
+    /// <summary>
+    /// Writes the state dict: parameters and persistent buffers, with <c>__metadata__ {"format": "pt"}</c> as transformers
+    /// does. A tied tensor is written once, under its owner's name, as save_pretrained writes it (see <see cref="TiedWeights"/>).
+    /// </summary>
     public static void SaveSafetensors(nn.Module model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         var state = model.state_dict();
-        SafeTensorsFile.Save(path, state.Select(kv => (kv.Key, kv.Value)), PyTorchFormat);
+        var ties = TiedWeights.Of(model, state);
+        SafeTensorsFile.Save(path, state.Where(kv => !ties.IsAlias(kv.Key)).Select(kv => (kv.Key, kv.Value)), PyTorchFormat);
     }
 
     /// <summary>
-    /// Copies every tensor whose name and shape match into the model (converting dtype as needed) and reports the rest.
+    /// Copies every tensor whose name and shape match into the model (converting dtype as needed) and reports the rest;
+    /// a tied name the file lacks is not missing when a name tied to it was loaded.
     /// A shape mismatch is an error naming both shapes, and nothing is copied, unless
     /// <paramref name="ignoreMismatchedSizes"/> (HF's <c>ignore_mismatched_sizes</c>) is set: then those are skipped and reported.
     /// </summary>
@@ -36,7 +41,9 @@ public static class ModelCheckpoint
         ArgumentNullException.ThrowIfNull(checkpoint);
         var state = model.state_dict();
         var fromCheckpoint = checkpoint.Names.ToDictionary(toModelName, name => name, StringComparer.Ordinal);
-        var missing = state.Keys.Where(name => !fromCheckpoint.ContainsKey(name)).ToList();
+        var inCheckpoint = fromCheckpoint.Keys.Where(state.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        var ties = TiedWeights.Of(model, state);
+        var missing = state.Keys.Where(name => !ties.IsFilledBy(name, inCheckpoint)).ToList();
         var unexpected = fromCheckpoint.Keys.Where(name => !state.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
         var mismatches = new List<string>();
         var toCopy = new List<string>();

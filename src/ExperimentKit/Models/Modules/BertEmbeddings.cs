@@ -36,6 +36,14 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>, IHasPad
         register_module("dropout", dropout);
     }
 
+    /// <summary>The word-embedding table's parameter as registered: what a language-model head ties its decoder to.</summary>
+    /// <remarks>
+    /// Not <c>Embedding.weight</c>: TorchSharp's Embedding answers each read with a new wrapper, and a Linear given one
+    /// would hold a second parameter over the same storage, which parameters() lists twice and the optimizer steps
+    /// twice. The registered object is the one named_parameters() lists, so a module tied to it adds no parameter.
+    /// </remarks>
+    internal Parameter WordEmbeddingWeight => wordEmbeddings.get_parameter("weight")!;
+
     void IHasPaddingRow.ZeroPaddingRow() => WordEmbeddings.ZeroPaddingRow(wordEmbeddings, padTokenId);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -34,6 +35,9 @@ public class BertModel : nn.Module<Tensor, Tensor?, Tensor?, BertModelOutput>, I
     public static string BaseModelPrefix => "bert";
 
     public BertConfig Config { get; }
+
+    /// <summary>HF <c>get_input_embeddings().weight</c>: the word-embedding parameter a head with tied weights shares.</summary>
+    internal Parameter InputEmbeddingWeight => embeddings.WordEmbeddingWeight;
 
     /// <summary>
     /// Off: children are registered by hand under their HF names (the checkpoint keys). TorchSharp's reflective

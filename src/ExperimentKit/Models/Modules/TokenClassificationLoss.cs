@@ -2,7 +2,10 @@ using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
 
-/// <summary>The loss of HF's <c>*ForTokenClassification</c> heads: cross-entropy over tokens, skipping label -100.</summary>
+/// <summary>
+/// The loss of HF's <c>*ForTokenClassification</c> heads, and of <c>BertForMaskedLM</c> with the vocabulary as the labels:
+/// cross-entropy over tokens, skipping label -100.
+/// </summary>
 internal static class TokenClassificationLoss
 {
     /// <summary>Label ids of tokens no loss is computed for (special tokens, padding, later sub-tokens), as in transformers.</summary>
