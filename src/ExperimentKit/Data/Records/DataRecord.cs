@@ -1,3 +1,5 @@
+using ExperimentKit.Schema;
+
 namespace ExperimentKit.Data.Records;
 
 /// <summary>
@@ -75,7 +77,7 @@ public sealed class DataRecord
             return value;
         }
 
-        var closest = ColumnSuggestion.Closest(column, fields.Names);
+        var closest = ClosestName.Of(column, fields.Names);
         var hint = closest is null ? string.Empty : $"; did you mean '{path}{closest}'?";
         var owner = path.Length == 0 ? "the record" : $"'{path.TrimEnd('.')}'";
         var has = fields.Names.Count == 0 ? $"{owner} has no columns" : $"{owner} has: {string.Join(", ", fields.Names)}";

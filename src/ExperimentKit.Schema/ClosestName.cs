@@ -1,20 +1,24 @@
-namespace ExperimentKit.Data.Records;
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ExperimentKit.Schema;
 
 /// <summary>
-/// The "did you mean" for a column name, by the rule the YAML schema uses (ExperimentKit.Schema's Suggestions): optimal
-/// string alignment distance, case-insensitive, at most a third of the name's length (and at least 2). Repeated here
-/// because that class is internal to the netstandard schema assembly, which this layer does not change.
+/// "did you mean" by edit distance (optimal string alignment: a swapped pair of letters counts once), shared by the
+/// YAML schema's key and value hints and the data readers' column hints.
 /// </summary>
-internal static class ColumnSuggestion
+public static class ClosestName
 {
-    public static string? Closest(string written, IEnumerable<string> columns)
+    public static string? Of(string written, IEnumerable<string> candidates)
     {
+        // Close enough to be a typo, not so loose that every short key matches every other.
         var limit = Math.Max(2, written.Length / 3);
-        return columns
-            .Select(c => (Column: c, Distance: Distance(written.ToLowerInvariant(), c.ToLowerInvariant())))
+        return candidates
+            .Select(c => (Candidate: c, Distance: Distance(written.ToLowerInvariant(), c.ToLowerInvariant())))
             .Where(c => c.Distance <= limit)
             .OrderBy(c => c.Distance)
-            .Select(c => c.Column)
+            .Select(c => c.Candidate)
             .FirstOrDefault();
     }
 
