@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExperimentKit.Data.Records;
 using ExperimentKit.Schema;
 using ExperimentKit.Schema.Model;
 
@@ -40,16 +41,44 @@ public sealed record DatasetLayout(string TrainFile, string ValidationFile, stri
     public static string Locate(DatasetSpec spec, DatasetSplit split, DataRoot root)
     {
         ArgumentNullException.ThrowIfNull(root);
+        return root.Locate(SplitFile(spec, split), Describe(spec, split));
+    }
+
+    /// <summary>The data files of a split: its file, or for a record format a folder's shards in name order.</summary>
+    /// <exception cref="DataFileNotFoundException">Under none of the data roots (every path tried is named), or an empty folder.</exception>
+    public static IReadOnlyList<string> Files(DatasetSpec spec, DatasetSplit split, DataRoot root)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(root);
+        return RecordFormat(spec.Format) is { } format
+            ? RecordReaders.DataFiles(root, SplitFile(spec, split), format, Describe(spec, split))
+            : [Locate(spec, split, root)];
+    }
+
+    /// <summary>The record reader's name for a format read record by record; null for CoNLL, plain text and SQuAD, which have readers of their own.</summary>
+    public static DataFileFormat? RecordFormat(DataFormat format) => format switch
+    {
+        DataFormat.Tsv => DataFileFormat.Tsv,
+        DataFormat.Csv => DataFileFormat.Csv,
+        DataFormat.Json => DataFileFormat.Json,
+        DataFormat.JsonLines => DataFileFormat.JsonLines,
+        DataFormat.Parquet => DataFileFormat.Parquet,
+        _ => null,
+    };
+
+    private static string SplitFile(DatasetSpec spec, DatasetSplit split)
+    {
         var layout = From(spec);
-        var file = split switch
+        return split switch
         {
             DatasetSplit.Train => layout.TrainFile,
             DatasetSplit.Validation => layout.ValidationFile,
             _ => layout.TestFile ?? throw new InvalidDataException(
                 $"dataset '{spec.Name ?? spec.Path}' has no labelled test split: give 'dataset.test_file', or predict on train or validation"),
         };
-        return root.Locate(file, $"{split.ToString().ToLowerInvariant()} file of dataset '{spec.Name ?? spec.Path}'");
     }
+
+    private static string Describe(DatasetSpec spec, DatasetSplit split) => $"{split.ToString().ToLowerInvariant()} file of dataset '{spec.Name ?? spec.Path}'";
 
     /// <summary>The file's own name for a column the experiment names the Hugging Face way.</summary>
     public string FileColumn(string column) => ColumnNames.TryGetValue(column, out var fileColumn) ? fileColumn : column;

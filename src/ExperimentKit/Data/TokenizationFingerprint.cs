@@ -5,7 +5,7 @@ using ExperimentKit.Tokenization;
 namespace ExperimentKit.Data;
 
 /// <summary>
-/// The cache key of a tokenized split: SHA-256 over everything its examples depend on, namely the data file's
+/// The cache key of a tokenized split: SHA-256 over everything its examples depend on, namely the data files'
 /// bytes, the tokenizer (vocabulary and normalization settings), the encode options, the reader (format), the
 /// column mapping and labels, the rows and sample limit of the split, and the split. Equal fingerprints mean equal examples.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class TokenizationFingerprint
 
     /// <param name="task">The head and its options (problem_type, label_all_tokens), which decide how labels are read and aligned.</param>
     public static string Compute(
-        string dataFile, BertTokenizer tokenizer, EncodeOptions options, DatasetSpec dataset, TaskSpec task, DatasetSplit split)
+        IReadOnlyList<string> dataFiles, BertTokenizer tokenizer, EncodeOptions options, DatasetSpec dataset, TaskSpec task, DatasetSplit split)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string? value)
@@ -29,8 +29,10 @@ internal static class TokenizationFingerprint
         void AddInt(int value) => hash.AppendData(BitConverter.GetBytes(value));
 
         AddInt(Version);
-        using (FileStream data = File.OpenRead(dataFile))
+        AddInt(dataFiles.Count);
+        foreach (string dataFile in dataFiles)
         {
+            using FileStream data = File.OpenRead(dataFile);
             hash.AppendData(SHA256.HashData(data));
         }
 

@@ -28,7 +28,7 @@ public static class TokenizedSplit
         ArgumentNullException.ThrowIfNull(log);
         var clock = Stopwatch.StartNew();
         string fingerprint = TokenizationFingerprint.Compute(
-            DatasetLayout.Locate(spec.Dataset, split, root), tokenizer, EncodeOptions.FromSpec(spec.Tokenizer), spec.Dataset, spec.Task, split);
+            DatasetLayout.Files(spec.Dataset, split, root), tokenizer, EncodeOptions.FromSpec(spec.Tokenizer), spec.Dataset, spec.Task, split);
         string path = cache.PathOf(fingerprint);
         string name = split.ToString().ToLowerInvariant();
         if (TokenizationCache.TryLoad(path, log) is { } cached)
