@@ -14,6 +14,9 @@ public static class LabelCollations
     /// <summary>A multi-hot row per example: float32 [batch, num_labels] (multi-label classification, BCE).</summary>
     public static ILabelCollation MultiHot(int numLabels) => new PerExample(ScalarType.Float32, numLabels);
 
+    /// <summary>An answer span's start and end token: int64 [batch, 2] (run_qa's start_positions and end_positions side by side).</summary>
+    public static ILabelCollation Spans { get; } = new PerExample(ScalarType.Int64, width: 2);
+
     /// <summary>A label id per token, padded with -100: int64 [batch, seq] (DataCollatorForTokenClassification).</summary>
     public static ILabelCollation PerToken { get; } = new TokenLabels();
 
