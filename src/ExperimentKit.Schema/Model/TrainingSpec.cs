@@ -34,6 +34,9 @@ public sealed record TrainingSpec
     public int LoggingSteps { get; init; } = 500;
     public IntervalStrategy EvalStrategy { get; init; } = IntervalStrategy.No;
     public int? EvalSteps { get; init; }
+
+    /// <summary>Evaluate once before the first step (a baseline: the pretrained model's score, a masked LM's perplexity before adaptation).</summary>
+    public bool EvalOnStart { get; init; }
     public IntervalStrategy SaveStrategy { get; init; } = IntervalStrategy.Steps;
     public int SaveSteps { get; init; } = 500;
 

@@ -35,6 +35,7 @@ internal static class TrainingSection
             LoggingSteps = r.Read("logging_steps", d.LoggingSteps, ScalarTypes.Integer),
             EvalStrategy = r.Read("eval_strategy", d.EvalStrategy, Interval),
             EvalSteps = r.ReadOptional("eval_steps", d.EvalSteps, ScalarTypes.Integer),
+            EvalOnStart = r.Read("eval_on_start", d.EvalOnStart, ScalarTypes.Boolean),
             SaveStrategy = r.Read("save_strategy", d.SaveStrategy, Interval),
             SaveSteps = r.Read("save_steps", d.SaveSteps, ScalarTypes.Integer),
             SaveTotalLimit = r.ReadOptional("save_total_limit", d.SaveTotalLimit, ScalarTypes.Integer),

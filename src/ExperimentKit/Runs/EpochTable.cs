@@ -10,13 +10,17 @@ namespace ExperimentKit.Runs;
 /// </summary>
 public static class EpochTable
 {
-    public static IReadOnlyList<EpochSummary> Summarize(IReadOnlyList<TrainingLogEntry> logs, IReadOnlyList<EvaluationLogEntry> evaluations) =>
-        evaluations
+    /// <remarks>An evaluation at step 0 (eval_on_start) is a baseline, not an epoch: metrics.jsonl keeps it, the table does not.</remarks>
+    public static IReadOnlyList<EpochSummary> Summarize(IReadOnlyList<TrainingLogEntry> logs, IReadOnlyList<EvaluationLogEntry> evaluations)
+    {
+        var trained = evaluations.Where(e => e.Step > 0).ToArray();
+        return trained
             .Select((evaluation, index) => new EpochSummary(
                 index + 1,
-                logs.LastOrDefault(l => l.Step <= evaluation.Step && (index == 0 || l.Step > evaluations[index - 1].Step))?.Loss,
+                logs.LastOrDefault(l => l.Step <= evaluation.Step && (index == 0 || l.Step > trained[index - 1].Step))?.Loss,
                 evaluation))
             .ToArray();
+    }
 
     public static Table Render(IReadOnlyList<EpochSummary> rows)
     {

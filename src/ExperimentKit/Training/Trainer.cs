@@ -58,6 +58,12 @@ public sealed partial class Trainer<TModel, TBatch>(
         (ResumePosition Position, int[] Order)? resumed = resumeFrom is null ? null : Resume(resumeFrom, optimizer, sampler);
         SetLearningRate(optimizer, schedule.Factor(step));
 
+        // HF's eval_on_start: a baseline at step 0, which a resumed run already has in its log.
+        if (args.EvalOnStart && resumed is null)
+        {
+            Evaluate(evaluation);
+        }
+
         var clock = Stopwatch.StartNew();
         var epochBefore = epochReached;
         var stepsBefore = step;

@@ -145,6 +145,7 @@ public sealed record Conll2003NerConfig(
             LoggingSteps = 50,
             EvalStrategy = IntervalStrategy.Epoch,
             EvalSteps = null,
+            EvalOnStart = false,
             SaveStrategy = IntervalStrategy.Steps,
             SaveSteps = 500,
             SaveTotalLimit = null,

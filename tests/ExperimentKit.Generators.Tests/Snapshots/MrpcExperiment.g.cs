@@ -139,6 +139,7 @@ public sealed record MrpcConfig(
             LoggingSteps = 20,
             EvalStrategy = IntervalStrategy.Epoch,
             EvalSteps = null,
+            EvalOnStart = false,
             SaveStrategy = IntervalStrategy.Steps,
             SaveSteps = 500,
             SaveTotalLimit = null,

@@ -137,6 +137,7 @@ public sealed record Sst2DistilbertTinyConfig(
             LoggingSteps = 20,
             EvalStrategy = IntervalStrategy.Epoch,
             EvalSteps = null,
+            EvalOnStart = false,
             SaveStrategy = IntervalStrategy.Steps,
             SaveSteps = 500,
             SaveTotalLimit = null,

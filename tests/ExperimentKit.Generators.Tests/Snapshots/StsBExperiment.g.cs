@@ -130,6 +130,7 @@ public sealed record StsBConfig(
             LoggingSteps = 50,
             EvalStrategy = IntervalStrategy.Epoch,
             EvalSteps = null,
+            EvalOnStart = false,
             SaveStrategy = IntervalStrategy.Steps,
             SaveSteps = 500,
             SaveTotalLimit = null,

@@ -24,6 +24,16 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Eval_on_start_evaluates_the_untrained_model_at_step_0_and_the_epoch_table_leaves_it_out()
+    {
+        var (_, events, _) = TrainerHarness.Train(Base with { EvalStrategy = IntervalStrategy.Epoch, EvalOnStart = true }, Train);
+
+        Assert.Equal([0, 4, 8, 12], events.Evaluations.Select(e => e.Step));
+        Assert.Equal(0.0, events.Evaluations[0].Epoch);
+        Assert.Equal([1, 2, 3], ExperimentKit.Runs.EpochTable.Summarize(events.Logs, events.Evaluations).Select(r => r.Epoch));
+    }
+
+    [Fact]
     public void Every_optimizer_step_starts_with_a_collection_on_the_training_thread()
     {
         var before = GC.CollectionCount(0);
