@@ -41,6 +41,28 @@ public sealed class TokenizationCacheTests : IDisposable
     }
 
     [Fact]
+    public void Choices_windows_and_offsets_survive_the_cache()
+    {
+        EncodedExample[] examples =
+        [
+            new([101, 7, 102, 101, 8, 9, 102], [0, 0, 0, 0, 0, 1, 1], [1]) { ChoiceLengths = [3, 4] },
+            new([101, 5, 102, 6, 102], [0, 0, 0, 1, 1], [3, 3]) { SourceIndex = 4, Offsets = [-1, -1, -1, -1, -1, -1, 0, 5, -1, -1] },
+            new([101, 102], [0, 0], []),
+        ];
+        var path = _cache.File("examples.bin");
+
+        Assert.True(TokenizationCache.Save(path, examples, _log.Add));
+        var loaded = TokenizationCache.TryLoad(path, _log.Add)!;
+
+        AssertSameExamples(examples, loaded);
+        Assert.Equal([3, 4], loaded[0].ChoiceLengths!);
+        Assert.Equal((-1, null), (loaded[0].SourceIndex, loaded[0].Offsets));
+        Assert.Equal(4, loaded[1].SourceIndex);
+        Assert.Equal([-1, -1, -1, -1, -1, -1, 0, 5, -1, -1], loaded[1].Offsets!);
+        Assert.Null(loaded[2].ChoiceLengths);
+    }
+
+    [Fact]
     public void A_changed_max_length_misses()
     {
         Load();
