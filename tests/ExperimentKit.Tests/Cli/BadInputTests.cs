@@ -40,6 +40,49 @@ public sealed class BadInputTests : IDisposable
         Assert.False(Directory.Exists(Runs), "no run folder is created for bad data");
     }
 
+    public static TheoryData<string, string, string> RecordCases => new()
+    {
+        { "train.csv", "sentence,label\n\"good,1\n", ":2: column 'sentence': the quote that opens this field is never closed, so the rest of the file ran into it; close it, or double a quote meant as text (\"\")." },
+        { "train.csv", "sentence,label\ngood,1\nbad,maybe\n", ":3: column 'label': label 'maybe' in column 'label' is neither a label id 0..1 nor one of not_equivalent, equivalent." },
+        { "train.csv", "sentence,label\ngood,1\nbad\n", ":3: expected 2 comma-separated fields as in the header, found 1 (a field that holds a comma must be quoted)." },
+        { "train.jsonl", "{\"sentence\": \"good\", \"label\": 1}\n{\"sentense\": \"bad\", \"label\": 0}\n", ":2: column 'sentence': no such column; did you mean 'sentense'? (the record has: sentense, label)." },
+        { "train.jsonl", "{\"sentence\": \"good\", \"label\": 1}\n{\"sentence\": \"bad\", \"label\": 0\n", ":2: malformed JSON at byte 31 of the line: '0' is an invalid end of a number. Expected a delimiter." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RecordCases))]
+    public void A_bad_record_stops_with_its_file_row_and_column_and_no_run_folder(string file, string train, string expected)
+    {
+        Directory.CreateDirectory(folder.File("data"));
+        File.WriteAllText(folder.File("data", file), train);
+        var experiment = Copy("mrpc-tiny.yaml", yaml => yaml.Replace(
+            "  name: glue/mrpc\n  validation_file: train.tsv\n",
+            $"  path: {folder.File("data")}\n  train_file: {file}\n  validation_file: {file}\n  label_names: [not_equivalent, equivalent]\n",
+            StringComparison.Ordinal));
+
+        var (exitCode, lines) = Run(experiment);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal([$"error: {folder.File("data", file)}{expected}"], lines);
+        Assert.False(Directory.Exists(Runs), "no run folder is created for bad data");
+    }
+
+    [Fact]
+    public void A_csv_folder_with_quoted_commas_and_class_names_trains()
+    {
+        Directory.CreateDirectory(folder.File("data"));
+        File.WriteAllText(folder.File("data", "train.csv"), "sentence,label\n\"great, truly great\",equivalent\ndull,0\n\"a \"\"fine\"\" film\",1\n");
+        var experiment = Copy("mrpc-tiny.yaml", yaml => yaml.Replace(
+            "  name: glue/mrpc\n  validation_file: train.tsv\n",
+            $"  path: {folder.File("data")}\n  train_file: train.csv\n  validation_file: train.csv\n  label_names: [not_equivalent, equivalent]\n",
+            StringComparison.Ordinal));
+
+        var (exitCode, lines) = Run(experiment, "--set", "training.max_steps=1");
+
+        Assert.True(exitCode == 0, string.Join('\n', lines));
+        Assert.False(Assert.Single(Directory.GetDirectories(Runs)).EndsWith(".incomplete", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Bytes_that_are_not_utf8_are_named_by_line_and_column()
     {
