@@ -35,15 +35,9 @@ public class HeadRuleTests
 
         """;
 
-    private static string[] Findings(string yaml) =>
-        [.. ExperimentSpecParser.Parse("e.yaml", yaml).Diagnostics.Select(d => d.Format("e.yaml"))];
+    private static string[] Findings(string yaml) => Parsed.Findings(yaml);
 
-    private static ExperimentSpec Parse(string yaml)
-    {
-        var result = ExperimentSpecParser.Parse("e.yaml", yaml);
-        Assert.Empty(result.Diagnostics);
-        return result.Spec!;
-    }
+    private static ExperimentSpec Parse(string yaml) => Parsed.Spec(yaml);
 
     [Fact]
     public void Squad_trains_on_part_a_and_evaluates_on_part_b_with_run_qa_defaults()

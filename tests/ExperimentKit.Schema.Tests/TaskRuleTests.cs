@@ -15,15 +15,9 @@ public class TaskRuleTests
 
         """;
 
-    private static string[] Findings(string yaml) =>
-        [.. ExperimentSpecParser.Parse("e.yaml", yaml).Diagnostics.Select(d => d.Format("e.yaml"))];
+    private static string[] Findings(string yaml) => Parsed.Findings(yaml);
 
-    private static ExperimentSpec Parse(string yaml)
-    {
-        var result = ExperimentSpecParser.Parse("e.yaml", yaml);
-        Assert.Empty(result.Diagnostics);
-        return result.Spec!;
-    }
+    private static ExperimentSpec Parse(string yaml) => Parsed.Spec(yaml);
 
     [Fact]
     public void Conll2003_is_a_known_token_classification_dataset()

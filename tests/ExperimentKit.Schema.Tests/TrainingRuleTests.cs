@@ -8,8 +8,7 @@ namespace ExperimentKit.Schema.Tests;
 /// </summary>
 public class TrainingRuleTests
 {
-    private static string[] Findings(string yaml) =>
-        [.. ExperimentSpecParser.Parse("e.yaml", yaml).Diagnostics.Select(d => d.Format("e.yaml"))];
+    private static string[] Findings(string yaml) => Parsed.Findings(yaml);
 
     private static string Minimal(string replace, string with) => Yaml.Minimal.Replace(replace, with);
 
