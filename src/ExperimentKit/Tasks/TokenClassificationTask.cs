@@ -34,8 +34,7 @@ public sealed class TokenClassificationTask : IExperimentTask, IPredictionScorer
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         var names = spec.Dataset.LabelNames;
-        var path = DatasetLayout.Locate(spec.Dataset, split, root);
-        var sentences = SplitRows.Select(ConllReader.Read(path, spec.Dataset.TagColumn, names, SplitRows.ReadLimit(spec.Dataset, split)), spec.Dataset, split).ToArray();
+        var sentences = Read(split, root);
         var options = EncodeOptions.FromSpec(spec.Tokenizer);
         var beginToInside = TokenLabelAlignment.BeginToInside(names);
         var result = new EncodedExample[sentences.Length];
@@ -50,10 +49,26 @@ public sealed class TokenClassificationTask : IExperimentTask, IPredictionScorer
         var empty = Enumerable.Range(0, result.Length).FirstOrDefault(i => result[i].Labels.All(l => l == TokenClassificationLoss.IgnoreIndex), -1);
         if (empty >= 0)
         {
-            throw new DataFormatException(path, sentences[empty].Line, "this sentence has no word the tokenizer keeps a token of, so it has nothing to learn from; remove it or fix its words.");
+            throw new DataFormatException(
+                DatasetLayout.Files(spec.Dataset, split, root)[0],
+                sentences[empty].Line,
+                "this sentence has no word the tokenizer keeps a token of, so it has nothing to learn from; remove it or fix its words.");
         }
 
         return result;
+    }
+
+    /// <summary>The split's sentences: CoNLL columns, or records with a list of tokens and a list of tags.</summary>
+    private TaggedSentence[] Read(DatasetSplit split, DataRoot root)
+    {
+        var dataset = spec.Dataset;
+        if (dataset.Format != DataFormat.Conll)
+        {
+            return [.. TaggedRecordReader.Read(dataset, split, root)];
+        }
+
+        var path = DatasetLayout.Locate(dataset, split, root);
+        return [.. SplitRows.Select(ConllReader.Read(path, dataset.TagColumn, dataset.LabelNames, SplitRows.ReadLimit(dataset, split)), dataset, split)];
     }
 
     public PretrainedConfig Configure(PretrainedConfig config)

@@ -53,6 +53,38 @@ public sealed class TokenClassificationTaskTests
     }
 
     [Fact]
+    public void Records_with_token_and_tag_lists_read_like_conll_columns()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.File("ner"));
+        File.WriteAllLines(folder.File("ner", "train.jsonl"),
+        [
+            """{"tokens": ["EU", "rejects", "German", "call"], "ner_tags": [3, 0, 7, 0]}""",
+            """{"tokens": ["Peter", "Blackburn"], "ner_tags": ["B-PER", "I-PER"]}""",
+        ]);
+        var spec = Spec(KnownConll) with { Dataset = new DatasetSpec { Path = "ner", Format = DataFormat.JsonLines, TrainFile = "train.jsonl", Label = "ner_tags", LabelNames = new EquatableArray<string>(KnownConll) } };
+
+        var examples = new TokenClassificationTask(spec).Encode(DatasetSplit.Train, new DataRoot([folder.Path]), Bert.Tokenizer);
+
+        Assert.Equal([-100f, 3, 0, 7, 0, -100], examples[0].Labels);
+        Assert.Equal([-100f, 1, 2, -100], examples[1].Labels);
+    }
+
+    [Fact]
+    public void A_record_with_fewer_tags_than_tokens_names_its_line_and_column()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.File("ner"));
+        File.WriteAllLines(folder.File("ner", "train.jsonl"), ["""{"tokens": ["EU", "rejects"], "ner_tags": [3]}"""]);
+        var spec = Spec(KnownConll) with { Dataset = new DatasetSpec { Path = "ner", Format = DataFormat.JsonLines, TrainFile = "train.jsonl", Label = "ner_tags", LabelNames = new EquatableArray<string>(KnownConll) } };
+
+        var error = Assert.Throws<DataFormatException>(() => new TokenClassificationTask(spec).Encode(DatasetSplit.Train, new DataRoot([folder.Path]), Bert.Tokenizer));
+
+        Assert.Equal((1, "ner_tags"), (error.Line, error.ColumnName));
+        Assert.Contains("1 tags for 2 tokens", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Label_all_tokens_puts_the_inside_label_on_later_pieces()
     {
         using var folder = new TemporaryFolder();
