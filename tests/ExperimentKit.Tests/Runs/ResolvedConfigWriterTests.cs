@@ -13,6 +13,10 @@ public sealed class ResolvedConfigWriterTests
     [InlineData("conll2003-ner.yaml")]
     [InlineData("sts-b.yaml")]
     [InlineData("cola.yaml")]
+    [InlineData("squad.yaml")]
+    [InlineData("arc-easy.yaml")]
+    [InlineData("commonsense-qa.yaml")]
+    [InlineData("mlm-domain.yaml")]
     public void The_resolved_config_parses_back_to_the_same_experiment(string file)
     {
         var spec = ExperimentFiles.Load(file, "runs/test");
