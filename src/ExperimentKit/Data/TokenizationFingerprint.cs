@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ExperimentKit.Data.Records;
 using ExperimentKit.Schema.Model;
 using ExperimentKit.Tokenization;
 
@@ -54,6 +55,10 @@ internal static class TokenizationFingerprint
         // Records print every property, so any head option changes the key.
         Add(task.ToString());
         AddInt((int)dataset.Format);
+
+        // The record readers' own version and options, so a reader that reads a file differently misses the cache
+        // (TSV files are read by TsvTable, whose behaviour the format version above covers).
+        Add(dataset.Format != DataFormat.Tsv && DatasetLayout.RecordFormat(dataset.Format) is { } records ? RecordReaders.Fingerprint(records) : null);
         AddInt(dataset.TagColumn);
         var layout = DatasetLayout.From(dataset);
         AddInt(layout.HasHeader ? 1 : 0);
