@@ -48,6 +48,12 @@ internal static class RuntimeContract
 
             public sealed record TokenClassifierOutput : ModelOutput;
 
+            public sealed record QuestionAnsweringModelOutput : ModelOutput;
+
+            public sealed record MultipleChoiceModelOutput : ModelOutput;
+
+            public sealed record MaskedLMOutput : ModelOutput;
+
             public interface IPretrainedModel<TConfig>
                 where TConfig : PretrainedConfig
             {
@@ -86,6 +92,46 @@ internal static class RuntimeContract
                 public DistilBertConfig Config { get; }
                 public TokenClassifierOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? labels) => new();
             }
+
+            public class BertForQuestionAnswering : IPretrainedModel<BertConfig>
+            {
+                public BertForQuestionAnswering(BertConfig config) => Config = config;
+                public static string BaseModelPrefix => "bert";
+                public BertConfig Config { get; }
+                public QuestionAnsweringModelOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds, Tensor? labels) => new();
+            }
+
+            public class DistilBertForQuestionAnswering : IPretrainedModel<DistilBertConfig>
+            {
+                public DistilBertForQuestionAnswering(DistilBertConfig config) => Config = config;
+                public static string BaseModelPrefix => "distilbert";
+                public DistilBertConfig Config { get; }
+                public QuestionAnsweringModelOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? labels) => new();
+            }
+
+            public class BertForMultipleChoice : IPretrainedModel<BertConfig>
+            {
+                public BertForMultipleChoice(BertConfig config) => Config = config;
+                public static string BaseModelPrefix => "bert";
+                public BertConfig Config { get; }
+                public MultipleChoiceModelOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds, Tensor? labels) => new();
+            }
+
+            public class DistilBertForMultipleChoice : IPretrainedModel<DistilBertConfig>
+            {
+                public DistilBertForMultipleChoice(DistilBertConfig config) => Config = config;
+                public static string BaseModelPrefix => "distilbert";
+                public DistilBertConfig Config { get; }
+                public MultipleChoiceModelOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? labels) => new();
+            }
+
+            public class BertForMaskedLM : IPretrainedModel<BertConfig>
+            {
+                public BertForMaskedLM(BertConfig config) => Config = config;
+                public static string BaseModelPrefix => "bert";
+                public BertConfig Config { get; }
+                public MaskedLMOutput forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds, Tensor? labels) => new();
+            }
         }
 
         namespace ExperimentKit.Tasks
@@ -102,6 +148,21 @@ internal static class RuntimeContract
             public sealed class TokenClassificationTask : IExperimentTask
             {
                 public TokenClassificationTask(ExperimentSpec spec) { }
+            }
+
+            public sealed class QuestionAnsweringTask : IExperimentTask
+            {
+                public QuestionAnsweringTask(ExperimentSpec spec) { }
+            }
+
+            public sealed class MultipleChoiceTask : IExperimentTask
+            {
+                public MultipleChoiceTask(ExperimentSpec spec) { }
+            }
+
+            public sealed class MaskedLanguageModelingTask : IExperimentTask
+            {
+                public MaskedLanguageModelingTask(ExperimentSpec spec) { }
             }
         }
 

@@ -4,7 +4,8 @@ namespace ExperimentKit.Generators.Tests;
 
 /// <summary>
 /// The heads beyond single-label classification, each looked up in the generator's one table: token classification
-/// (a label enum of IOB tags, the token head and its output) and regression (one output, no label enum).
+/// (a label enum of IOB tags, the token head and its output), regression (one output, no label enum), and the heads
+/// whose outputs the head fixes (question answering, multiple choice, masked LM: no num_labels, no label enum).
 /// </summary>
 public class TaskGoldenTests
 {
@@ -18,6 +19,42 @@ public class TaskGoldenTests
 
         Assert.Empty(result.Diagnostics);
         Golden.Match(result.GeneratedSources.Single().SourceText.ToString(), "Snapshots/Conll2003NerExperiment.g.cs");
+    }
+
+    [Theory]
+    [InlineData("squad.yaml", "Snapshots/SquadExperiment.g.cs")]
+    [InlineData("arc-easy.yaml", "Snapshots/ArcEasyExperiment.g.cs")]
+    [InlineData("mlm-domain.yaml", "Snapshots/MlmDomainExperiment.g.cs")]
+    [InlineData("commonsense-qa.yaml", "Snapshots/CommonsenseQaExperiment.g.cs")]
+    public void Heads_with_fixed_outputs_generated_source_matches_golden_file(string file, string golden)
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.File("experiments/" + file, TestPaths.ReadText("Fixtures/experiments/" + file)));
+
+        Assert.Empty(result.Diagnostics);
+        Golden.Match(result.GeneratedSources.Single().SourceText.ToString(), golden);
+    }
+
+    [Theory]
+    [InlineData("squad.yaml", "bert", "BertForQuestionAnswering", "QuestionAnsweringModelOutput", "QuestionAnsweringTask")]
+    [InlineData("squad.yaml", "distilbert", "DistilBertForQuestionAnswering", "QuestionAnsweringModelOutput", "QuestionAnsweringTask")]
+    [InlineData("arc-easy.yaml", "bert", "BertForMultipleChoice", "MultipleChoiceModelOutput", "MultipleChoiceTask")]
+    [InlineData("arc-easy.yaml", "distilbert", "DistilBertForMultipleChoice", "MultipleChoiceModelOutput", "MultipleChoiceTask")]
+    [InlineData("mlm-domain.yaml", "bert", "BertForMaskedLM", "MaskedLMOutput", "MaskedLanguageModelingTask")]
+    public void Heads_with_fixed_outputs_compile_against_the_runtime_contract_without_num_labels(string file, string modelType, string head, string output, string task)
+    {
+        var yaml = TestPaths.ReadText("Fixtures/experiments/" + file).Replace(
+            "  pretrained_model_name_or_path: sentence-transformers/all-MiniLM-L6-v2",
+            modelType == "bert" ? "  hidden_size: 32\n  num_attention_heads: 2" : "  model_type: distilbert\n  dim: 32\n  n_heads: 2",
+            StringComparison.Ordinal);
+        var compiled = GeneratorHarness.CompileAgainstContract(GeneratorHarness.File("experiments/" + file, yaml));
+        var generated = compiled.SyntaxTrees.Last().ToString();
+
+        Assert.Empty(GeneratorHarness.Problems(compiled));
+        Assert.Contains($"Model : {head}", generated, StringComparison.Ordinal);
+        Assert.Contains($"public {output} Forward(", generated, StringComparison.Ordinal);
+        Assert.Contains(": base(config)", generated, StringComparison.Ordinal);
+        Assert.Contains($"new {task}(spec)", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("enum", generated, StringComparison.Ordinal);
     }
 
     [Fact]
