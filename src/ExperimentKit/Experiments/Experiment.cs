@@ -42,8 +42,14 @@ public abstract partial class Experiment<TConfig, TBatch, TModel> : IExperiment
         using var model = CreateModel(source.Config);
         source.LoadWeights(model, reporter);
 
-        RunStorage.Check(settings.Resume?.RunDirectory ?? spec.Training.OutputDir, model, spec.Training);
-        var folder = settings.Resume is { } resume ? RunFolder.Reopen(resume.RunDirectory) : RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow);
+        var parentFolder = settings.RunDirectory is { } trial ? Path.GetDirectoryName(Path.GetFullPath(trial))! : spec.Training.OutputDir;
+        RunStorage.Check(settings.Resume?.RunDirectory ?? parentFolder, model, spec.Training);
+        var folder = settings switch
+        {
+            { Resume: { } resume } => RunFolder.Reopen(resume.RunDirectory),
+            { RunDirectory: { } exact } => RunFolder.CreateAt(exact),
+            _ => RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow),
+        };
         AtomicFile.WriteAllText(folder.File("config.yaml"), ResolvedConfigWriter.ToYaml(spec));
         reporter.RunFolder(folder.FinalPath);
 

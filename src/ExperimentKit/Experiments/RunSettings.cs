@@ -12,4 +12,7 @@ namespace ExperimentKit.Experiments;
 public sealed record RunSettings(string ExperimentFile, IAnsiConsole Console, TokenizationCache? TokenizationCache = null, ResumeRequest? Resume = null)
 {
     public IRunReporter Reporter { get; init; } = new ConsoleReporter(Console);
+
+    /// <summary>The exact folder of a new run (a sweep's trial), instead of output_dir/&lt;start time&gt;.</summary>
+    public string? RunDirectory { get; init; }
 }

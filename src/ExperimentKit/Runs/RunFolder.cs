@@ -91,6 +91,31 @@ public sealed class RunFolder
         }
     }
 
+    /// <summary>
+    /// A new run at exactly <paramref name="finalPath"/> (a sweep's trial folder); an error when a run is or was there,
+    /// so two processes never write one trial.
+    /// </summary>
+    public static RunFolder CreateAt(string finalPath)
+    {
+        var path = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(finalPath));
+        var parent = System.IO.Path.GetDirectoryName(path)!;
+        try
+        {
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot create the folder '{parent}': {exception.Message}", exception);
+        }
+
+        if (Directory.Exists(path) || TryClaim(path) is not { } claimed)
+        {
+            throw new IOException($"The run folder {path} is taken (a finished run, or another process's); remove it or choose another folder.");
+        }
+
+        return claimed;
+    }
+
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
     public void Complete()

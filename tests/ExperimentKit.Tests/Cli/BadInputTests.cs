@@ -6,7 +6,7 @@ namespace ExperimentKit.Tests.Cli;
 
 /// <summary>
 /// The program over a corpus of inputs a user gets wrong, as a new user meets them: every user-caused failure is exactly
-/// one line naming the file, the line and (where one is to blame) the column, exit code 1 (2 for a bad command line), and
+/// one line naming the file, the line and (where one is to blame) the column, exit code 2 (bad input, as for a bad command line), and
 /// no run folder left behind. Each case copies a compiled experiment with its dataset pointed at a small folder.
 /// </summary>
 [Collection(TorchCollection.Name)]
@@ -35,7 +35,7 @@ public sealed class BadInputTests : IDisposable
 
         var (exitCode, lines) = Run(experiment);
 
-        Assert.True(exitCode == 1, why);
+        Assert.True(exitCode == 2, why);
         Assert.Equal([$"error: {folder.File("data", "train.tsv")}{expected}"], lines);
         Assert.False(Directory.Exists(Runs), "no run folder is created for bad data");
     }
@@ -62,7 +62,7 @@ public sealed class BadInputTests : IDisposable
 
         var (exitCode, lines) = Run(experiment);
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Equal([$"error: {folder.File("data", file)}{expected}"], lines);
         Assert.False(Directory.Exists(Runs), "no run folder is created for bad data");
     }
@@ -91,7 +91,7 @@ public sealed class BadInputTests : IDisposable
 
         var (exitCode, lines) = Run(experiment);
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         var line = Assert.Single(lines);
         Assert.StartsWith($"error: {folder.File("data", "train.tsv")}:3:3: ", line, StringComparison.Ordinal);
         Assert.Contains("not valid UTF-8", line, StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed class BadInputTests : IDisposable
 
         var (exitCode, lines) = Run(experiment);
 
-        Assert.True(exitCode == 1, why);
+        Assert.True(exitCode == 2, why);
         Assert.StartsWith($"error: {folder.File("data", "train.txt")}{place}", Assert.Single(lines), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Runs));
     }
@@ -144,7 +144,7 @@ public sealed class BadInputTests : IDisposable
 
         var (exitCode, lines) = Run(experiment);
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Equal([$"error: {folder.File("data", "train.tsv")}:3:3: label column 'score' holds 'high', which is not a number; regression needs a finite number in every row."], lines);
     }
 

@@ -18,7 +18,7 @@ public sealed class CommandLineTests
         {
             var (exitCode, output) = Run(ExperimentFiles.PathOf("mrpc-bert-base.yaml"));
 
-            Assert.Equal(1, exitCode);
+            Assert.Equal(2, exitCode);
             Assert.Contains("Pretrained checkpoint 'bert-base-uncased' not found", output, StringComparison.Ordinal);
             Assert.Contains(Path.Combine(emptyCache.Path, "models--bert-base-uncased", "snapshots"), output, StringComparison.Ordinal);
             Assert.Empty(Directory.GetFileSystemEntries(emptyCache.Path));
@@ -38,7 +38,7 @@ public sealed class CommandLineTests
 
         var (exitCode, output) = Run(file);
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains($"{file}(4,24): error EK0201: hidden_size (100) must be a multiple of num_attention_heads (12)", output, StringComparison.Ordinal);
     }
 
@@ -47,7 +47,7 @@ public sealed class CommandLineTests
     {
         var (exitCode, output) = Run("experiments/does-not-exist.yaml");
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("experiment file not found", output, StringComparison.Ordinal);
     }
 
@@ -113,7 +113,41 @@ public sealed class CommandLineTests
         var (exitCode, output) = Run([ExperimentFiles.PathOf("mrpc-tiny.yaml"), .. options]);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("Unexpected arguments:", output, StringComparison.Ordinal);
+        Assert.StartsWith("error: ", output, StringComparison.Ordinal);
+        Assert.Contains("--help", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("run")]
+    [InlineData("predict")]
+    [InlineData("list")]
+    public void Every_command_explains_itself_with_help(params string[] command)
+    {
+        var (exitCode, output) = Run([.. command, "--help"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("Options:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_arguments_is_a_usage_error()
+    {
+        var (exitCode, output) = Run();
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: name an experiment file", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tab_completion_offers_the_compiled_experiments()
+    {
+        Run("list");
+        var completions = ProgramCommands.Create(AnsiConsole.Console).Parse(["run", ""]).GetCompletions().Select(c => c.Label).ToArray();
+
+        Assert.Contains("experiments/mrpc.yaml", completions);
+        Assert.Contains("experiments/mrpc-tiny.yaml", completions);
     }
 
     private static (int ExitCode, string Output) Run(params string[] args)
