@@ -76,6 +76,25 @@ public sealed class HubCacheTests
         Assert.Single(Directory.GetDirectories(Path.Combine(hub.RepositoryFolder("org/new"), "snapshots")));
     }
 
+    [Fact]
+    public void A_process_that_loses_the_race_to_place_a_snapshot_uses_the_winners()
+    {
+        using var cache = new TemporaryFolder();
+        var hub = new HubCache(cache.Path);
+
+        // While this process writes its copy, another one places the same snapshot: the rename then finds it there.
+        var snapshot = hub.WriteSnapshot("org/new", Commit, folder =>
+        {
+            File.WriteAllText(Path.Combine(folder, "config.json"), "{\"ours\": true}");
+            var winner = Directory.CreateDirectory(Path.Combine(hub.RepositoryFolder("org/new"), "snapshots", Commit)).FullName;
+            File.WriteAllText(Path.Combine(winner, "config.json"), "{\"winner\": true}");
+        });
+
+        Assert.Equal("{\"winner\": true}", File.ReadAllText(Path.Combine(snapshot, "config.json")));
+        Assert.Equal(snapshot, hub.FindSnapshot("org/new"));
+        Assert.Single(Directory.GetDirectories(Path.Combine(hub.RepositoryFolder("org/new"), "snapshots")));
+    }
+
     private static string FakeModel(string cache, string repoId)
     {
         var repository = Path.Combine(cache, "models--" + repoId.Replace("/", "--", StringComparison.Ordinal));

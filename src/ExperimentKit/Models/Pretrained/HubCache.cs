@@ -39,7 +39,9 @@ public sealed record HubCache(string Root)
 
     /// <summary>
     /// Places a complete snapshot: the files are written to a temporary folder, which is renamed into
-    /// `snapshots/{commit}`, then `refs/{revision}` is pointed at it — so a cache never holds half a model.
+    /// `snapshots/{commit}`, then `refs/{revision}` is pointed at it — so a cache never holds half a model. When another
+    /// process places the same snapshot first (two runs of a sweep importing at once), this one uses the winner's: the
+    /// commit names the content, so both are the same files.
     /// </summary>
     public string WriteSnapshot(string repoId, string commit, Action<string> writeFiles, string revision = "main")
     {
@@ -47,12 +49,16 @@ public sealed record HubCache(string Root)
         var snapshot = Path.Combine(repository, "snapshots", commit);
         if (!Directory.Exists(snapshot))
         {
-            var temporary = Path.Combine(repository, "snapshots", $".{commit}.{Environment.ProcessId}.incomplete");
+            var temporary = Path.Combine(repository, "snapshots", $".{commit}.{Environment.ProcessId}.{Guid.NewGuid():N}.incomplete");
             Directory.CreateDirectory(temporary);
             try
             {
                 writeFiles(temporary);
                 Directory.Move(temporary, snapshot);
+            }
+            catch (IOException) when (Directory.Exists(snapshot))
+            {
+                // Lost the race: the rename fails because the winner's snapshot is in place.
             }
             finally
             {
