@@ -33,6 +33,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor OutOfRange = new("EK0205", SchemaRules.OutOfRange.Title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NotSweepable = new("EK0206", SchemaRules.NotSweepable.Title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor DuplicateExperimentName = new("EK0301", SchemaRules.DuplicateExperimentName.Title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor LabelIdentifierClash = new("EK0302", SchemaRules.LabelIdentifierClash.Title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
@@ -51,6 +53,7 @@ internal static class Descriptors
         ConflictingSettings,
         TaskNotImplemented,
         OutOfRange,
+        NotSweepable,
         DuplicateExperimentName,
         LabelIdentifierClash,
         InternalError,

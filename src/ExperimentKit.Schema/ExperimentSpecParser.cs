@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using ExperimentKit.Schema.Model;
 using ExperimentKit.Schema.Parsing;
+using ExperimentKit.Schema.Sweeps;
 using ExperimentKit.Schema.Validation;
 using ExperimentKit.Schema.Yaml;
 using YamlDotNet.Core;
@@ -14,7 +15,7 @@ namespace ExperimentKit.Schema;
 /// Experiment YAML → <see cref="ExperimentSpec"/> with every finding located. Required sections: model, task, dataset
 /// and training (model and training may be empty mappings, meaning Hugging Face defaults — they are required so a
 /// file says on purpose that it trains a BERT-base-sized model with TrainingArguments defaults). Optional: name
-/// (default: the file name), tokenizer, collator, metrics (default: none besides the loss).
+/// (default: the file name), tokenizer, collator, metrics (default: none besides the loss), sweep (see <see cref="SweepSection"/>).
 /// Value rules (EK02xx) run only once every key and type is right, so one mistake never causes a second finding.
 /// Never throws: an unexpected exception becomes an EK0901 finding.
 /// </summary>
@@ -27,9 +28,18 @@ public static class ExperimentSpecParser
     {
         var context = new ParseContext(filePath);
         ExperimentSpec? spec = null;
+        SweepSpec? sweep = null;
         try
         {
-            spec = ParseDocument(context, yamlText, overrides ?? []);
+            if (ReadRoot(context, yamlText) is { } root)
+            {
+                var mapping = YamlOverrides.Apply(root, overrides ?? [], context);
+                (spec, sweep) = ReadExperiment(context, mapping, readSweep: true);
+                if (spec is not null && sweep is not null && !context.HasErrors)
+                {
+                    SweepValidator.Validate(context, spec, sweep, point => Reread(filePath, mapping, point));
+                }
+            }
         }
         catch (YamlException e)
         {
@@ -43,10 +53,10 @@ public static class ExperimentSpecParser
                 $"internal error while reading the experiment ({e.GetType().Name}: {e.Message}); please report it with this file");
         }
 
-        return new SchemaResult(context.HasErrors ? null : spec, context.Diagnostics());
+        return new SchemaResult(context.HasErrors ? null : spec, context.Diagnostics()) { Sweep = context.HasErrors ? null : sweep };
     }
 
-    private static ExperimentSpec? ParseDocument(ParseContext context, string yamlText, IReadOnlyList<SettingOverride> overrides)
+    private static YamlMapping? ReadRoot(ParseContext context, string yamlText)
     {
         var root = YamlTreeReader.Read(yamlText, out var secondDocument);
         if (secondDocument is { } second)
@@ -65,11 +75,16 @@ public static class ExperimentSpecParser
             context.Report(
                 SchemaRules.WrongValueType,
                 root.Start,
-                $"the experiment file must be a mapping of sections (name, model, task, dataset, tokenizer, collator, metrics, training), got {root.Describe()}");
+                $"the experiment file must be a mapping of sections (name, model, task, dataset, tokenizer, collator, metrics, training, sweep), got {root.Describe()}");
             return null;
         }
 
-        var r = new MappingReader(context, string.Empty, YamlOverrides.Apply(mapping, overrides, context));
+        return mapping;
+    }
+
+    private static (ExperimentSpec? Spec, SweepSpec? Sweep) ReadExperiment(ParseContext context, YamlMapping mapping, bool readSweep)
+    {
+        var r = new MappingReader(context, string.Empty, mapping);
         var name = ReadName(r, context);
         var model = ModelSection.Read(r.Section("model", required: true, "model_type and its config keys, such as hidden_size"));
         var task = TaskSection.Read(r, DatasetSection.KnownTask(r.Peek("dataset")));
@@ -78,6 +93,7 @@ public static class ExperimentSpecParser
         var collator = CollatorSection.Read(r.Section("collator", required: false, "collator keys such as padding"), model);
         var metrics = MetricsSection.Read(r, context, dataset);
         var training = TrainingSection.Read(r.Section("training", required: true, "TrainingArguments keys such as learning_rate"));
+        var sweep = r.Has("sweep") && readSweep ? SweepSection.Read(r.Section("sweep", required: false, "sweep keys such as parameters and seeds"), context) : null;
         r.ReportUnknownKeys();
 
         var spec = new ExperimentSpec(name, model, task, dataset, tokenizer, collator, metrics, training, context.SourceMap());
@@ -86,7 +102,16 @@ public static class ExperimentSpecParser
             new SpecValidator(spec, context).Validate();
         }
 
-        return spec;
+        return (spec, sweep);
+    }
+
+    /// <summary>The experiment read again with one sweep point's values written over it, each at its place in the sweep.</summary>
+    private static SchemaResult Reread(string filePath, YamlMapping mapping, IReadOnlyList<SweptSetting> point)
+    {
+        var context = new ParseContext(filePath);
+        var placed = point.Select(s => new YamlOverrides.PlacedOverride(s.ToOverride(), s.PathLocation, s.Location)).ToArray();
+        var (spec, _) = ReadExperiment(context, YamlOverrides.Apply(mapping, placed, context), readSweep: false);
+        return new SchemaResult(context.HasErrors ? null : spec, context.Diagnostics());
     }
 
     /// <summary>The name becomes a C# type name and a command-line argument, so it is kept to letters, digits, '-' and '_'.</summary>

@@ -21,6 +21,7 @@ public static class SchemaRules
     public static SchemaRule ConflictingSettings { get; } = new("EK0203", "Conflicting settings");
     public static SchemaRule TaskNotImplemented { get; } = new("EK0204", "Task type not implemented yet");
     public static SchemaRule OutOfRange { get; } = new("EK0205", "Value out of range");
+    public static SchemaRule NotSweepable { get; } = new("EK0206", "Setting cannot be swept");
     public static SchemaRule InternalError { get; } = new("EK0901", "Internal error while reading the experiment");
     public static SchemaRule DuplicateExperimentName { get; } = new("EK0301", "Duplicate experiment name");
     public static SchemaRule LabelIdentifierClash { get; } = new("EK0302", "Label names clash as C# identifiers");
@@ -28,7 +29,7 @@ public static class SchemaRules
     public static IReadOnlyList<SchemaRule> All { get; } =
     [
         YamlSyntax, UnknownKey, WrongValueType, MissingKey, DuplicateKey,
-        HiddenSizeNotDivisible, MetricDoesNotFitTask, ConflictingSettings, TaskNotImplemented, OutOfRange,
+        HiddenSizeNotDivisible, MetricDoesNotFitTask, ConflictingSettings, TaskNotImplemented, OutOfRange, NotSweepable,
         DuplicateExperimentName, LabelIdentifierClash, InternalError,
     ];
 }

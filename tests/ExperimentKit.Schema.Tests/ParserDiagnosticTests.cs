@@ -52,7 +52,7 @@ public class ParserDiagnosticTests
     public void EK0101_unknown_key_lists_valid_keys_when_none_is_close()
     {
         Assert.Equal(
-            ["e.yaml(6,1): error EK0101: unknown key 'optimizer' in the experiment; valid: name, model, task, dataset, tokenizer, collator, metrics, training"],
+            ["e.yaml(6,1): error EK0101: unknown key 'optimizer' in the experiment; valid: name, model, task, dataset, tokenizer, collator, metrics, training, sweep"],
             Findings(Yaml.Minimal + "optimizer: adamw\n"));
     }
 

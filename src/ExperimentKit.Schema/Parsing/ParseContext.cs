@@ -20,6 +20,9 @@ internal sealed class ParseContext(string filePath)
     public void Report(SchemaRule rule, SourceLocation location, string message) =>
         diagnostics.Add(new SchemaDiagnostic(rule.Id, rule.Severity, message, location));
 
+    /// <summary>A finding made by another parse (a sweep point's), reported as this file's.</summary>
+    public void Report(SchemaDiagnostic diagnostic) => diagnostics.Add(diagnostic);
+
     public void Locate(string path, SourceLocation location) => locations.Add(new SourceMapEntry(path, location));
 
     public SourceMap SourceMap() => new(FilePath, new EquatableArray<SourceMapEntry>(locations));

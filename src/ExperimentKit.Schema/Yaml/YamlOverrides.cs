@@ -13,28 +13,37 @@ namespace ExperimentKit.Schema.Yaml;
 /// </summary>
 internal static class YamlOverrides
 {
+    /// <summary>An override and the places its key and its value are reported at.</summary>
+    public sealed record PlacedOverride(SettingOverride Setting, SourceLocation KeyAt, SourceLocation ValueAt);
+
     /// <summary>
     /// The tree with each override's key path set to its value; mappings on the way are made when missing. A value that
     /// is not YAML is reported at its override and leaves the tree as it was.
     /// </summary>
-    public static YamlMapping Apply(YamlMapping root, IReadOnlyList<SettingOverride> overrides, ParseContext context)
+    public static YamlMapping Apply(YamlMapping root, IReadOnlyList<SettingOverride> overrides, ParseContext context) =>
+        Apply(root, overrides.Select((o, i) => new PlacedOverride(o, SourceLocation.CommandLine(i), SourceLocation.CommandLine(i))).ToArray(), context);
+
+    /// <summary>
+    /// The same for overrides written elsewhere (a sweep's values): keys the path adds stand at <see cref="PlacedOverride.KeyAt"/>,
+    /// the value's nodes at <see cref="PlacedOverride.ValueAt"/>, so findings point where the override is written.
+    /// </summary>
+    public static YamlMapping Apply(YamlMapping root, IReadOnlyList<PlacedOverride> overrides, ParseContext context)
     {
-        for (var i = 0; i < overrides.Count; i++)
+        foreach (var placed in overrides)
         {
-            var at = SourceLocation.CommandLine(i);
             YamlNode? written;
             try
             {
-                written = YamlTreeReader.Read(overrides[i].Value, out _);
+                written = YamlTreeReader.Read(placed.Setting.Value, out _);
             }
             catch (YamlException e)
             {
-                context.Report(SchemaRules.YamlSyntax, at, "the value is not valid YAML: " + e.Message);
+                context.Report(SchemaRules.YamlSyntax, placed.ValueAt, "the value is not valid YAML: " + e.Message);
                 continue;
             }
 
-            var value = Relocate(written ?? new YamlScalar(at, string.Empty, IsPlain: true), at);
-            root = Set(root, overrides[i].Path.Split('.'), 0, value, at);
+            var value = Relocate(written ?? new YamlScalar(placed.ValueAt, string.Empty, IsPlain: true), placed.ValueAt);
+            root = Set(root, placed.Setting.Path.Split('.'), 0, value, placed.KeyAt);
         }
 
         return root;

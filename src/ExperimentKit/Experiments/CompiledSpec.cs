@@ -33,15 +33,7 @@ public static class CompiledSpec
     {
         ArgumentNullException.ThrowIfNull(compiled);
         ArgumentNullException.ThrowIfNull(overridden);
-        var typed = new (string Setting, object? Compiled, object? Overridden)[]
-        {
-            ("model.model_type", compiled.Model.ModelType, overridden.Model.ModelType),
-            ("task", compiled.Task.GetType(), overridden.Task.GetType()),
-            ("dataset.label_names", compiled.Dataset.LabelNames, overridden.Dataset.LabelNames),
-            ("num_labels", compiled.Task.LabelCount(compiled.Dataset), overridden.Task.LabelCount(overridden.Dataset)),
-            ("collator.return_token_type_ids", compiled.Collator.ReturnTokenTypeIds, overridden.Collator.ReturnTokenTypeIds),
-        };
-        return typed.Where(t => !Equals(t.Compiled, t.Overridden)).Select(t => t.Setting).ToArray();
+        return TypeShapingSettings.Changes(compiled, overridden);
     }
 
     /// <summary>
