@@ -39,6 +39,7 @@ public static class CommandLine
         }
 
         var writer = console.Profile.Out.Writer;
-        return parsed.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+        // Ctrl+C or SIGTERM cancels a command's token; a sweep then stops its trials and writes its summary before exiting.
+        return parsed.Invoke(new InvocationConfiguration { Output = writer, Error = writer, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 }

@@ -32,6 +32,7 @@ internal static class ProgramCommands
 
         root.Add(RunCommand.Create(console));
         root.Add(PredictCommand.Create(console));
+        root.Add(SweepCommand.Create(console));
         root.Add(ListCommand.Create(console));
         return root;
     }

@@ -28,7 +28,7 @@ internal static class RunCommand
 
             var spec = loaded.Spec;
             var resumeFrom = !request.Resume ? null : request.Checkpoint is null ? ResumeRequest.Latest(spec.Training.OutputDir) : ResumeRequest.FromCheckpoint(request.Checkpoint);
-            loaded.Experiment.Run(spec, new RunSettings(request.ExperimentFile, console, Resume: resumeFrom) { RunDirectory = request.RunDirectory });
+            loaded.Experiment.Run(spec, new RunSettings(request.ExperimentFile, console, Resume: resumeFrom) { RunDirectory = request.RunDirectory, Command = ReproducingCommand.Of(request) });
             return ExitCodes.Success;
         });
 }

@@ -51,6 +51,12 @@ public abstract partial class Experiment<TConfig, TBatch, TModel> : IExperiment
             _ => RunFolder.Create(spec.Training.OutputDir, DateTime.UtcNow),
         };
         AtomicFile.WriteAllText(folder.File("config.yaml"), ResolvedConfigWriter.ToYaml(spec));
+        // A resumed run keeps the command that started it.
+        if (settings.Command is { } command && !File.Exists(folder.File(RunArtifacts.CommandFile)))
+        {
+            AtomicFile.WriteAllText(folder.File(RunArtifacts.CommandFile), command + "\n");
+        }
+
         reporter.RunFolder(folder.FinalPath);
 
         var collator = task.CreateCollator(data.Tokenizer);

@@ -15,4 +15,7 @@ public sealed record RunSettings(string ExperimentFile, IAnsiConsole Console, To
 
     /// <summary>The exact folder of a new run (a sweep's trial), instead of output_dir/&lt;start time&gt;.</summary>
     public string? RunDirectory { get; init; }
+
+    /// <summary>The command line that reproduces this run, kept in the run folder as command.txt; null writes none.</summary>
+    public string? Command { get; init; }
 }
