@@ -10,7 +10,8 @@ public sealed record SweepRequest(string ExperimentFile, IReadOnlyList<SettingOv
 /// <summary>The `sweep` and `sweep collect` commands' work, apart from their parsing.</summary>
 public static class SweepRun
 {
-    public static int Execute(SweepRequest request, IAnsiConsole console, Func<string, string?> environment, CancellationToken cancel)
+    /// <param name="program">How to start a trial; null: this program again (<see cref="TrialProgram.Of"/>).</param>
+    public static int Execute(SweepRequest request, IAnsiConsole console, Func<string, string?> environment, CancellationToken cancel, TrialProgram? program = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         return ExperimentLoader.WithExperiment(request.ExperimentFile, request.Overrides, console, loaded =>
@@ -40,7 +41,7 @@ public static class SweepRun
 
             var plan = SweepPlan.Create(request.ExperimentFile, loaded.Spec, sweep, request.Overrides);
             var layout = SweepLayout.ForOutputDir(loaded.Spec.Training.OutputDir);
-            var options = new SweepRunOptions(TrialProgram.Of(loaded.Experiment.GetType().Assembly), request.Parallel, shard, request.Threads);
+            var options = new SweepRunOptions(program ?? TrialProgram.Of(loaded.Experiment.GetType().Assembly), request.Parallel, shard, request.Threads);
             var outcomes = new SweepRunner(plan, layout, options, new ConsoleSweepReporter(console, plan)).Run(cancel);
             var summary = Summarise(plan, layout, console);
             if (cancel.IsCancellationRequested)

@@ -17,6 +17,11 @@ internal static class TrialProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in program.Environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in program.Arguments.Concat(arguments))
         {
             start.ArgumentList.Add(argument);

@@ -4,7 +4,8 @@ namespace ExperimentKit.Sweeps;
 /// How to start this program again for one trial: `dotnet &lt;program&gt;.dll run ...`. Each trial runs in a process of
 /// its own, so it gets its own LibTorch thread pool (threads are per process) and a crash takes only that trial down.
 /// </summary>
-public sealed record TrialProgram(string FileName, IReadOnlyList<string> Arguments)
+/// <param name="Environment">Variables set for the trial besides this process's own (which it inherits).</param>
+public sealed record TrialProgram(string FileName, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment = null)
 {
     /// <summary>The assembly the experiments are compiled into, run by the dotnet host this process runs on.</summary>
     public static TrialProgram Of(System.Reflection.Assembly experiments)
@@ -15,7 +16,7 @@ public sealed record TrialProgram(string FileName, IReadOnlyList<string> Argumen
 
     private static string DotnetHost()
     {
-        if (Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet")
+        if (System.Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet")
         {
             return current;
         }
