@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace ExperimentKit.Cli;
 
 /// <summary>
-/// The program's commands on System.CommandLine: `dotnet run -- experiments/mrpc.yaml` (the same as `run`), `run`,
+/// The program's commands on System.CommandLine: `dotnet run -- experiments/mrpc.yaml` (short for `run experiments/mrpc.yaml`), `run`,
 /// `predict`, `sweep`, `sweep collect` and `list`, each with `--help` and tab completion (the `[suggest]` directive
 /// that dotnet-suggest uses). A malformed command line prints `error:` lines and exits with <see cref="ExitCodes.BadInput"/>.
 /// </summary>
@@ -26,7 +26,7 @@ public static class CommandLine
     {
         ArgumentNullException.ThrowIfNull(console);
         var root = ProgramCommands.Create(console);
-        var parsed = root.Parse(args);
+        var parsed = root.Parse(ProgramCommands.WithDefaultCommand(root, args));
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -34,7 +34,7 @@ public static class CommandLine
                 ErrorLine.Write(console, error.Message);
             }
 
-            ErrorLine.WriteFinding(console, $"see: dotnet run -- {string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? [] : new[] { parsed.CommandResult.Command.Name })} --help".Replace("  ", " ", StringComparison.Ordinal));
+            ErrorLine.WriteFinding(console, $"see: dotnet run -- {string.Concat(CommandPath(parsed.CommandResult).Select(name => name + " "))}--help");
             return ExitCodes.BadInput;
         }
 
@@ -42,4 +42,8 @@ public static class CommandLine
         // Ctrl+C or SIGTERM cancels a command's token; a sweep then stops its trials and writes its summary before exiting.
         return parsed.Invoke(new InvocationConfiguration { Output = writer, Error = writer, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
+
+    /// <summary>`sweep collect` for the collect command: the words that lead from the root to a command.</summary>
+    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult command) =>
+        command.Parent is System.CommandLine.Parsing.CommandResult parent ? [.. CommandPath(parent), command.Command.Name] : [];
 }

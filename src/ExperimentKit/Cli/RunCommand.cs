@@ -12,7 +12,7 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console)
     {
         var command = new Command("run", "Fine-tune and evaluate as the experiment file declares, writing a run folder under output_dir.");
-        var options = new RunOptions(experimentRequired: true);
+        var options = new RunOptions();
         options.AddTo(command);
         command.SetAction(result => Execute(options.Read(result), console));
         return command;

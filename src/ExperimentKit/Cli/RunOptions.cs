@@ -6,19 +6,13 @@ namespace ExperimentKit.Cli;
 /// <summary>What one run is asked to do: the experiment, its overrides and how to start or continue it.</summary>
 public sealed record RunRequest(string ExperimentFile, IReadOnlyList<SettingOverride> Overrides, bool Resume, string? Checkpoint, int? Threads, string? RunDirectory);
 
-/// <summary>The arguments and options of a run, on the root command (`dotnet run -- x.yaml`) and on `run`.</summary>
+/// <summary>The arguments and options of `run` (which `dotnet run -- x.yaml` is short for).</summary>
 internal sealed class RunOptions
 {
-    public RunOptions(bool experimentRequired)
+    public Argument<string> Experiment { get; } = new Argument<string>("experiment")
     {
-        Experiment = new Argument<string>("experiment")
-        {
-            Description = "The experiment file, experiments/<name>.yaml (or a run's config.yaml).",
-            Arity = experimentRequired ? ArgumentArity.ExactlyOne : ArgumentArity.ZeroOrOne,
-        }.WithExperimentCompletions();
-    }
-
-    public Argument<string> Experiment { get; }
+        Description = "The experiment file, experiments/<name>.yaml (or a run's config.yaml).",
+    }.WithExperimentCompletions();
 
     public Option<SettingOverride[]> Set { get; } = SharedOptions.Set();
 

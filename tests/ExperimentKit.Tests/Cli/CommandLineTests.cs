@@ -122,6 +122,8 @@ public sealed class CommandLineTests
     [InlineData("run")]
     [InlineData("predict")]
     [InlineData("list")]
+    [InlineData("sweep")]
+    [InlineData("sweep", "collect")]
     public void Every_command_explains_itself_with_help(params string[] command)
     {
         var (exitCode, output) = Run([.. command, "--help"]);
@@ -138,6 +140,24 @@ public sealed class CommandLineTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("error: name an experiment file", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sweep_of_an_experiment_without_a_sweep_section_says_how_to_add_one()
+    {
+        var (exitCode, output) = Run("sweep", ExperimentFiles.PathOf("mrpc-tiny.yaml"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("has no sweep: section; add one", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_option_of_a_command_names_that_commands_help()
+    {
+        var (exitCode, output) = Run("sweep", ExperimentFiles.PathOf("mrpc-lr.yaml"), "--parallel", "0");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(["error: --parallel must be at least 1", "see: dotnet run -- sweep --help"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
