@@ -44,8 +44,9 @@ public sealed class SweepEndToEndTests : IDisposable
         var first = folder.File("first");
         Directory.Move(Layout.Root, first);
 
-        // The same sweep as a Slurm job array of two tasks, both at once.
-        var shards = Enumerable.Range(0, 2).Select(i => StartProgram(["sweep", file, "--threads", "1"], ("SLURM_ARRAY_TASK_ID", $"{i}"), ("SLURM_ARRAY_TASK_COUNT", "2"))).ToArray();
+        // The same sweep as a Slurm job array of two tasks, both at once: the repository's sbatch script, run by bash
+        // with the variables Slurm sets for each array task.
+        var shards = Enumerable.Range(0, 2).Select(i => StartSlurmTask(file, i, 2)).ToArray();
         foreach (var shard in shards)
         {
             Assert.True(shard.Wait() == 0, shard.Output);
@@ -186,17 +187,23 @@ public sealed class SweepEndToEndTests : IDisposable
         }
     }
 
-    /// <summary>The compiled program as its own process, as a scheduler starts it.</summary>
-    private RunningProgram StartProgram(string[] args, params (string Name, string Value)[] environment)
+    /// <summary>docs/recipes/slurm/sweep.sbatch as Slurm starts one task of an array (Slurm reads #SBATCH lines; bash skips them).</summary>
+    private RunningProgram StartSlurmTask(string experimentFile, int task, int tasks)
     {
-        var program = TrialProgram();
-        var start = new ProcessStartInfo(program.FileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in program.Arguments.Concat(args))
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(TestData.RepositoryRoot, "docs", "recipes", "slurm", "sweep.sbatch"));
+        start.ArgumentList.Add(experimentFile);
+        var variables = new Dictionary<string, string>
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in program.Environment!.Concat(environment.Select(e => KeyValuePair.Create(e.Name, e.Value))))
+            ["SLURM_ARRAY_TASK_ID"] = $"{task}",
+            ["SLURM_ARRAY_TASK_MIN"] = "0",
+            ["SLURM_ARRAY_TASK_COUNT"] = $"{tasks}",
+            ["SLURM_CPUS_PER_TASK"] = "1",
+            ["SLURM_SUBMIT_DIR"] = folder.Path,
+            ["EXPERIMENTKIT_BIN"] = Path.GetDirectoryName(typeof(ExperimentKit.Experiments.MrpcTinyExperiment).Assembly.Location)!,
+            [TokenizationCache.EnvironmentVariable] = Cache,
+        };
+        foreach (var (name, value) in variables)
         {
             start.Environment[name] = value;
         }
