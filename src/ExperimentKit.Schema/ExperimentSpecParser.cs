@@ -20,7 +20,7 @@ namespace ExperimentKit.Schema;
 /// </summary>
 public static class ExperimentSpecParser
 {
-    private static readonly Regex ExperimentName = new("^[A-Za-z][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ExperimentName = new(ExperimentKeys.Name.Pattern!, RegexOptions.CultureInvariant);
 
     /// <param name="overrides">`--set` key paths and values, applied over the file's values (see <see cref="SchemaDiagnostic.Format"/>).</param>
     public static SchemaResult Parse(string filePath, string yamlText, IReadOnlyList<SettingOverride>? overrides = null)
@@ -69,15 +69,15 @@ public static class ExperimentSpecParser
             return null;
         }
 
-        var r = new MappingReader(context, string.Empty, YamlOverrides.Apply(mapping, overrides, context));
+        var r = new MappingReader(context, string.Empty, YamlOverrides.Apply(mapping, overrides, context), ExperimentKeys.All.Select(k => k.Name));
         var name = ReadName(r, context);
-        var model = ModelSection.Read(r.Section("model", required: true, "model_type and its config keys, such as hidden_size"));
-        var task = TaskSection.Read(r, DatasetSection.KnownTask(r.Peek("dataset")));
-        var dataset = DatasetSection.Read(r.Section("dataset", required: true, "'name: glue/mrpc' or 'path:' with data file keys"), context, r.Has("dataset"), task);
-        var tokenizer = TokenizerSection.Read(r.Section("tokenizer", required: false, "tokenizer keys such as max_length"), task);
-        var collator = CollatorSection.Read(r.Section("collator", required: false, "collator keys such as padding"), model);
+        var model = ModelSection.Read(r);
+        var task = TaskSection.Read(r, DatasetSection.KnownTask(r.Peek(ExperimentKeys.Dataset.Name)));
+        var dataset = DatasetSection.Read(r, context, task);
+        var tokenizer = TokenizerSection.Read(r, task);
+        var collator = CollatorSection.Read(r, model);
         var metrics = MetricsSection.Read(r, context, dataset);
-        var training = TrainingSection.Read(r.Section("training", required: true, "TrainingArguments keys such as learning_rate"));
+        var training = TrainingSection.Read(r);
         r.ReportUnknownKeys();
 
         var spec = new ExperimentSpec(name, model, task, dataset, tokenizer, collator, metrics, training, context.SourceMap());
@@ -92,13 +92,13 @@ public static class ExperimentSpecParser
     /// <summary>The name becomes a C# type name and a command-line argument, so it is kept to letters, digits, '-' and '_'.</summary>
     private static string ReadName(MappingReader r, ParseContext context)
     {
-        var written = r.ReadOptionalText("name", null);
+        var written = r.ReadOptionalText(ExperimentKeys.Name.Name, null);
         var name = written ?? FileNameWithoutExtension(context.FilePath);
         if (!ExperimentName.IsMatch(name))
         {
             context.Report(
                 SchemaRules.WrongValueType,
-                r.Peek("name")?.Start ?? new SourceLocation(1, 1),
+                r.Peek(ExperimentKeys.Name.Name)?.Start ?? new SourceLocation(1, 1),
                 written is null
                     ? $"the file name '{name}' is not a valid experiment name; add 'name:' with a letter first, then letters, digits, '-' or '_'"
                     : $"'name' must start with a letter and hold only letters, digits, '-' or '_', got '{name}'");

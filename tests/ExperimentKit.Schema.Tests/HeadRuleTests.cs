@@ -128,7 +128,7 @@ public class HeadRuleTests
     }
 
     [Theory]
-    [InlineData("mlm_probability: 1.5", "e.yaml(2,42): error EK0205: 'mlm_probability' is the share of tokens masked and must be between 0 and 1 (exclusive), got 1.5")]
+    [InlineData("mlm_probability: 1.5", "e.yaml(2,42): error EK0205: 'mlm_probability' must be between 0 and 1 (exclusive), got 1.5")]
     [InlineData("block_size: 1024", "e.yaml(2,37): error EK0205: 'block_size' (1024) is longer than the model's max_position_embeddings (512)")]
     public void Masked_lm_options_are_range_checked(string option, string expected)
     {

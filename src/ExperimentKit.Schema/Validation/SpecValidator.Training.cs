@@ -4,7 +4,7 @@ using ExperimentKit.Schema.Model;
 namespace ExperimentKit.Schema.Validation;
 
 /// <summary>
-/// The `training:` rules: TrainingArguments ranges, settings that contradict each other, and settings that another
+/// The `training:` rules (each key's own range is declared in <see cref="TrainingKeys"/>): settings that contradict each other, and settings that another
 /// setting would make the trainer ignore (Hugging Face ignores them silently; we say so at build time).
 /// </summary>
 internal sealed partial class SpecValidator
@@ -13,19 +13,7 @@ internal sealed partial class SpecValidator
 
     private void ValidateTraining(TrainingSpec t)
     {
-        Check(t.MaxSteps == -1 || t.MaxSteps > 0, SchemaRules.OutOfRange, "training.max_steps", $"'max_steps' must be positive, or -1 to train for num_train_epochs, got {Text(t.MaxSteps)}");
         Check(t.MaxSteps > 0 || t.NumTrainEpochs > 0, SchemaRules.OutOfRange, "training.num_train_epochs", $"'num_train_epochs' must be greater than 0, got {Text(t.NumTrainEpochs)}");
-        Positive("training.per_device_train_batch_size", t.PerDeviceTrainBatchSize);
-        Positive("training.per_device_eval_batch_size", t.PerDeviceEvalBatchSize);
-        Positive("training.gradient_accumulation_steps", t.GradientAccumulationSteps);
-        OptionalPositive("training.eval_accumulation_steps", t.EvalAccumulationSteps);
-        Positive("training.logging_steps", t.LoggingSteps);
-        OptionalPositive("training.eval_steps", t.EvalSteps);
-        Positive("training.save_steps", t.SaveSteps);
-        OptionalPositive("training.save_total_limit", t.SaveTotalLimit);
-        OptionalPositive("training.early_stopping_patience", t.EarlyStoppingPatience);
-        Check(t.EarlyStoppingThreshold >= 0, SchemaRules.OutOfRange, "training.early_stopping_threshold", $"'early_stopping_threshold' must be 0 or more, got {Text(t.EarlyStoppingThreshold)}");
-        Probability("training.label_smoothing_factor", t.LabelSmoothingFactor);
         ValidateOptimizer(t);
         ValidateIntervals(t);
         ValidateBestModel(t);
@@ -33,14 +21,6 @@ internal sealed partial class SpecValidator
 
     private void ValidateOptimizer(TrainingSpec t)
     {
-        Check(t.LearningRate > 0, SchemaRules.OutOfRange, "training.learning_rate", $"'learning_rate' must be greater than 0, got {Text(t.LearningRate)}");
-        Check(t.WeightDecay >= 0, SchemaRules.OutOfRange, "training.weight_decay", $"'weight_decay' must be 0 or more, got {Text(t.WeightDecay)}");
-        Probability("training.adam_beta1", t.AdamBeta1);
-        Probability("training.adam_beta2", t.AdamBeta2);
-        Check(t.AdamEpsilon > 0, SchemaRules.OutOfRange, "training.adam_epsilon", $"'adam_epsilon' must be greater than 0, got {Text(t.AdamEpsilon)}");
-        Check(t.MaxGradNorm >= 0, SchemaRules.OutOfRange, "training.max_grad_norm", $"'max_grad_norm' must be 0 (no clipping) or more, got {Text(t.MaxGradNorm)}");
-        Check(t.WarmupRatio is >= 0 and <= 1, SchemaRules.OutOfRange, "training.warmup_ratio", $"'warmup_ratio' must be in [0, 1], got {Text(t.WarmupRatio)}");
-        Check(t.WarmupSteps >= 0, SchemaRules.OutOfRange, "training.warmup_steps", $"'warmup_steps' must be 0 or more, got {Text(t.WarmupSteps)}");
         Check(
             !(t.WarmupRatio > 0 && t.WarmupSteps > 0),
             SchemaRules.ConflictingSettings,

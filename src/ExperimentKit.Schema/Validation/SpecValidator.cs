@@ -13,6 +13,7 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
 {
     public void Validate()
     {
+        ValidateRanges();
         ValidateModel(spec.Model);
         ValidateTask();
         ValidateDataset(spec.Dataset);
@@ -102,9 +103,6 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
             + (Written("dataset.format") ? string.Empty : $" (from the extension of '{d.TrainFile}')")
             + $"; it reads {string.Join(", ", formats.Select(f => Snake(f)))}"
             + (spec.Task.Kind == TaskKind.TokenClassification ? " (a tag per token: CoNLL columns, or records with a list of tokens and of tags)" : string.Empty));
-        Check(d.TagColumn >= 1, SchemaRules.OutOfRange, "dataset.tag_column", $"'tag_column' must be 1 or more (column 0 holds the token), got {Text(d.TagColumn)}");
-        OptionalPositive("dataset.max_train_samples", d.MaxTrainSamples);
-        OptionalPositive("dataset.max_eval_samples", d.MaxEvalSamples);
     }
 
     private void ValidateMetrics()
@@ -175,28 +173,12 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
 
     private void ValidateTokenizer(TokenizerSpec t)
     {
-        Positive("tokenizer.max_length", t.MaxLength);
         Check(
             t.MaxLength <= spec.Model.MaxPositionEmbeddings,
             SchemaRules.OutOfRange,
             Written("tokenizer.max_length") ? "tokenizer.max_length" : "model.max_position_embeddings",
             $"tokenizer.max_length ({Text(t.MaxLength)}) must not exceed model.max_position_embeddings ({Text(spec.Model.MaxPositionEmbeddings)})");
-        OptionalPositive("collator.pad_to_multiple_of", spec.Collator.PadToMultipleOf);
     }
-
-    private void Positive(string path, int value) =>
-        Check(value > 0, SchemaRules.OutOfRange, path, $"'{Key(path)}' must be a positive integer, got {Text(value)}");
-
-    private void OptionalPositive(string path, int? value)
-    {
-        if (value is { } written)
-        {
-            Positive(path, written);
-        }
-    }
-
-    private void Probability(string path, double value) =>
-        Check(value is >= 0 and < 1, SchemaRules.OutOfRange, path, $"'{Key(path)}' must be in [0, 1), got {Text(value)}");
 
     private void Check(bool valid, SchemaRule rule, string path, string message)
     {
