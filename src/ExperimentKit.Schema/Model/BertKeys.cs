@@ -22,6 +22,7 @@ public static class BertKeys
         Number("layer_norm_eps", 1e-12, Architecture, "Epsilon of the layer norms.") with { Range = ValueRange.GreaterThanZero },
         Integer("pad_token_id", 0, Architecture, "The padding token's id, whose embedding row takes no gradient.") with { Range = ValueRange.AtLeastZero },
         Text("position_embedding_type", "absolute", Architecture, "Only absolute is implemented; read so a config asking for another kind is refused, not misread.") with { InModelSection = false },
+        Boolean("use_cache", true, TrainingTime, "transformers' decoder cache, which an encoder never uses; kept so config.json has every BertConfig key.") with { InModelSection = false },
         OptionalNumber("classifier_dropout", TrainingTime, "Dropout before the classification head; not set means hidden_dropout_prob.") with { Range = ValueRange.Probability },
         Text("classifier_pooling", ClassifierPoolings.Cls, TrainingTime, "What the sequence-classification head reads (ModernBERT's key; transformers' BERT has none).")
             with { Choices = ClassifierPoolings.All, WrittenAtDefault = false },
