@@ -33,7 +33,10 @@ public static class ExperimentSpecParser
         }
         catch (YamlException e)
         {
-            context.Report(SchemaRules.YamlSyntax, new SourceLocation(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)), e.Message);
+            context.Report(
+                SchemaRules.YamlSyntax,
+                new SourceLocation(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)),
+                e.Message.TrimEnd('.') + "; fix the YAML here: a ':' after each key, indentation by spaces, closed quotes and brackets");
         }
         catch (Exception e)
         {

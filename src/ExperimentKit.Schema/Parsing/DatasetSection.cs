@@ -51,7 +51,7 @@ internal static class DatasetSection
         var labels = r.ReadList(DatasetKeys.LabelNames.Name, ScalarTypes.Text);
         foreach (var repeat in labels?.GroupBy(l => l.Value).Where(g => g.Count() > 1).Select(g => g.ElementAt(1)) ?? [])
         {
-            context.Report(SchemaRules.DuplicateKey, repeat.Location, $"label '{repeat.Value}' is listed twice in 'label_names'");
+            context.Report(SchemaRules.DuplicateKey, repeat.Location, $"label '{repeat.Value}' is listed twice in 'label_names'; list each class once, in label-id order");
         }
 
         // The train file comes first: a format not written follows its extension.

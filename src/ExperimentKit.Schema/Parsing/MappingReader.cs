@@ -41,7 +41,7 @@ internal sealed class MappingReader
                 context.Report(
                     SchemaRules.DuplicateKey,
                     entry.Key.Start,
-                    $"duplicate key '{entry.Key.Value}' in {Where}; it is already set on line {first.Key.Start.Line}");
+                    $"duplicate key '{entry.Key.Value}' in {Where}; it is already set on line {first.Key.Start.Line}, keep one of them");
             }
             else
             {
@@ -86,7 +86,7 @@ internal sealed class MappingReader
     {
         if (!Has(key))
         {
-            context.Report(SchemaRules.MissingKey, Start, $"missing required key '{PathOf(key)}' ({description})");
+            context.Report(SchemaRules.MissingKey, Start, $"missing required key '{PathOf(key)}' ({description}); add it");
         }
     }
 
@@ -172,7 +172,7 @@ internal sealed class MappingReader
             case YamlMapping mapping:
                 return new MappingReader(context, PathOf(key), mapping, declaredKeys);
             case null when section.Required:
-                context.Report(SchemaRules.MissingKey, Start, $"missing required section '{PathOf(key)}' ({description})");
+                context.Report(SchemaRules.MissingKey, Start, $"missing required section '{PathOf(key)}' ({description}); add it");
                 break;
             case YamlScalar { IsNull: true }:
             case null:

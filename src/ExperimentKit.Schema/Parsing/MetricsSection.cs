@@ -39,7 +39,7 @@ internal static class MetricsSection
 
             if (!seen.Add(metric.Kind))
             {
-                context.Report(SchemaRules.DuplicateKey, items[i].Start, $"metric '{SnakeCase.From(metric.Kind.ToString())}' is listed twice");
+                context.Report(SchemaRules.DuplicateKey, items[i].Start, $"metric '{SnakeCase.From(metric.Kind.ToString())}' is listed twice; list it once");
                 continue;
             }
 

@@ -22,7 +22,7 @@ internal sealed partial class SpecValidator
                     mlm.BlockSize is not { } block || block <= spec.Model.MaxPositionEmbeddings,
                     SchemaRules.OutOfRange,
                     "task.block_size",
-                    $"'block_size' ({Text(mlm.BlockSize ?? 0)}) is longer than the model's max_position_embeddings ({Text(spec.Model.MaxPositionEmbeddings)})");
+                    $"'block_size' ({Text(mlm.BlockSize ?? 0)}) is longer than the model's max_position_embeddings ({Text(spec.Model.MaxPositionEmbeddings)}); lower block_size or raise max_position_embeddings");
                 break;
         }
     }

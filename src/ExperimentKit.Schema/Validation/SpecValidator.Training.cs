@@ -41,7 +41,7 @@ internal sealed partial class SpecValidator
             t.EvalStrategy != IntervalStrategy.Steps || Written("training.eval_steps") || Written("training.logging_steps"),
             SchemaRules.ConflictingSettings,
             "training.eval_strategy",
-            "eval_strategy 'steps' needs 'eval_steps' (or 'logging_steps', which it falls back to)");
+            "eval_strategy 'steps' needs 'eval_steps' (or 'logging_steps', which it falls back to); set one of them");
         var evaluationReadsLoggingSteps = t.EvalStrategy == IntervalStrategy.Steps && t.EvalSteps is null;
         Unused("training.logging_steps", t.LoggingSteps != Defaults.LoggingSteps, t.LoggingStrategy == IntervalStrategy.Steps || evaluationReadsLoggingSteps, $"logging_strategy is '{Snake(t.LoggingStrategy)}'; it counts steps only with 'steps'");
         Unused("training.eval_steps", t.EvalSteps is not null, t.EvalStrategy == IntervalStrategy.Steps, $"eval_strategy is '{Snake(t.EvalStrategy)}'; it counts steps only with 'steps'");
@@ -61,12 +61,12 @@ internal sealed partial class SpecValidator
                 !evaluates || t.SaveStrategy == t.EvalStrategy,
                 SchemaRules.ConflictingSettings,
                 Written("training.save_strategy") ? "training.save_strategy" : "training.load_best_model_at_end",
-                $"load_best_model_at_end needs save_strategy ('{Snake(t.SaveStrategy)}') to match eval_strategy ('{Snake(t.EvalStrategy)}'): the best model is a checkpoint saved when it was evaluated");
+                $"load_best_model_at_end needs save_strategy ('{Snake(t.SaveStrategy)}') to match eval_strategy ('{Snake(t.EvalStrategy)}'): the best model is a checkpoint saved when it was evaluated; set both to the same value");
             Check(
                 t.SaveStrategy != IntervalStrategy.Steps || t.EvalStrategy != IntervalStrategy.Steps || ResolvedTraining.EvalSteps(t) <= 0 || t.SaveSteps % ResolvedTraining.EvalSteps(t) == 0,
                 SchemaRules.ConflictingSettings,
                 Written("training.save_steps") ? "training.save_steps" : "training.load_best_model_at_end",
-                $"load_best_model_at_end needs save_steps ({Text(t.SaveSteps)}) to be a round multiple of the evaluation interval ({Text(ResolvedTraining.EvalSteps(t))}): the best model is a checkpoint saved when it was evaluated");
+                $"load_best_model_at_end needs save_steps ({Text(t.SaveSteps)}) to be a round multiple of the evaluation interval ({Text(ResolvedTraining.EvalSteps(t))}): the best model is a checkpoint saved when it was evaluated; make save_steps a multiple of it");
         }
 
         if (t.MetricForBestModel is { } written)
@@ -80,14 +80,14 @@ internal sealed partial class SpecValidator
             Check(evaluates || t.LoadBestModelAtEnd, SchemaRules.ConflictingSettings, "training.metric_for_best_model", "metric_for_best_model needs evaluations: set eval_strategy");
         }
 
-        Unused("training.greater_is_better", t.GreaterIsBetter is not null, metric is not null, "no metric picks a best model: set metric_for_best_model or load_best_model_at_end");
+        Unused("training.greater_is_better", t.GreaterIsBetter is not null, metric is not null, "no metric picks a best model (set metric_for_best_model or load_best_model_at_end to use it)");
         if (t.EarlyStoppingPatience is not null)
         {
             Check(evaluates, SchemaRules.ConflictingSettings, "training.early_stopping_patience", "early_stopping_patience counts evaluations: set eval_strategy");
             Check(metric is not null, SchemaRules.ConflictingSettings, "training.early_stopping_patience", "early_stopping_patience needs a metric to watch: set metric_for_best_model (or load_best_model_at_end, which watches the loss)");
         }
 
-        Unused("training.early_stopping_threshold", t.EarlyStoppingThreshold != Defaults.EarlyStoppingThreshold, t.EarlyStoppingPatience is not null, "early stopping is off: set early_stopping_patience");
+        Unused("training.early_stopping_threshold", t.EarlyStoppingThreshold != Defaults.EarlyStoppingThreshold, t.EarlyStoppingPatience is not null, "early stopping is off (set early_stopping_patience to use it)");
     }
 
     /// <summary>
@@ -95,5 +95,5 @@ internal sealed partial class SpecValidator
     /// no finding: the run folder's config.yaml writes every default, and must parse back as it is.
     /// </summary>
     private void Unused(string path, bool notDefault, bool used, string why) =>
-        Check(!Written(path) || !notDefault || used, SchemaRules.ConflictingSettings, path, $"'{Key(path)}' would be ignored: {why}");
+        Check(!Written(path) || !notDefault || used, SchemaRules.ConflictingSettings, path, $"'{Key(path)}' would be ignored: {why}; remove it");
 }

@@ -28,14 +28,16 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
             spec.Task.Kind != TaskKind.MaskedLm || spec.Model is BertSpec,
             SchemaRules.TaskNotImplemented,
             "task",
-            $"task 'masked_lm' is built for model_type '{BertSpec.Type}' only (BertForMaskedLM); model_type '{spec.Model.ModelType}' has no masked-LM head here");
+            $"task 'masked_lm' is built for model_type '{BertSpec.Type}' only (BertForMaskedLM); model_type '{spec.Model.ModelType}' has no masked-LM head here; use model_type '{BertSpec.Type}' for masked_lm");
         if (spec.Dataset.Name is { } name && KnownDatasets.Find(name) is { } known && !FitsKnownDataset(known))
         {
             Report(
                 SchemaRules.MetricDoesNotFitTask,
                 "task",
                 $"task '{Snake(spec.Task.Spelling)}' does not fit dataset '{known.Name}', which is a {Snake(known.Task)} dataset"
-                + (spec.Task.Kind == TaskKind.TokenClassification ? " with no tag column; token_classification needs a CoNLL dataset (conll2003, or 'path:' with 'format: conll')" : string.Empty));
+                + (spec.Task.Kind == TaskKind.TokenClassification
+                    ? " with no tag column; token_classification needs a CoNLL dataset (conll2003, or 'path:' with 'format: conll')"
+                    : $"; use task '{Snake(known.Task)}' or another dataset"));
         }
 
         if (spec.Task.NumLabels is { } written && written != spec.Task.LabelCount(spec.Dataset))
@@ -44,7 +46,7 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
                 SchemaRules.ConflictingSettings,
                 "task.num_labels",
                 spec.Task is SequenceClassificationTaskSpec { ProblemType: ProblemType.Regression }
-                    ? $"num_labels is {Text(written)}, but regression predicts one score (num_labels 1)"
+                    ? $"num_labels is {Text(written)}, but regression predicts one score; set num_labels to 1 or remove it"
                     : $"num_labels is {Text(written)}, but the dataset's label_names list {Text(spec.Dataset.LabelNames.Count)} classes ({string.Join(", ", spec.Dataset.LabelNames)}); make them agree or remove num_labels");
         }
 
@@ -70,7 +72,7 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
         var classes = spec.Task is SequenceClassificationTaskSpec { ProblemType: not ProblemType.Regression } or TokenClassificationTaskSpec;
         if (d.Path is not null)
         {
-            Check(d.TrainFile is not null, SchemaRules.MissingKey, "dataset", "'dataset.train_file' is required with 'dataset.path' (the training file in that folder)");
+            Check(d.TrainFile is not null, SchemaRules.MissingKey, "dataset", "'dataset.train_file' is required with 'dataset.path': add it, naming the training file in that folder");
             Check(
                 !classes || d.LabelNames.Count > 0,
                 SchemaRules.MissingKey,
@@ -169,7 +171,7 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
 
     /// <summary>A compute argument written for a metric that does not take it.</summary>
     private void Argument(string path, string key, bool takes, MetricKind metric) =>
-        Check(!Written($"{path}.{key}") || takes, SchemaRules.ConflictingSettings, $"{path}.{key}", $"metric '{Snake(metric)}' takes no '{key}'; 'average' and 'pos_label' are f1 / precision / recall arguments, 'mode' and 'scheme' seqeval's");
+        Check(!Written($"{path}.{key}") || takes, SchemaRules.ConflictingSettings, $"{path}.{key}", $"metric '{Snake(metric)}' takes no '{key}'; 'average' and 'pos_label' are f1 / precision / recall arguments, 'mode' and 'scheme' seqeval's; remove it");
 
     private void ValidateTokenizer(TokenizerSpec t)
     {

@@ -29,7 +29,7 @@ internal static class YamlOverrides
             }
             catch (YamlException e)
             {
-                context.Report(SchemaRules.YamlSyntax, at, "the value is not valid YAML: " + e.Message);
+                context.Report(SchemaRules.YamlSyntax, at, "the value is not valid YAML: " + e.Message + "; quote a value that holds ':', '#' or brackets, as --set 'key.path=\"value\"'");
                 continue;
             }
 
