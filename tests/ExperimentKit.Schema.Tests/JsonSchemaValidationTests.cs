@@ -45,6 +45,7 @@ public class JsonSchemaValidationTests
         { "a label listed twice", File(dataset: "{path: data, train_file: train.tsv, label_names: [a, a]}") },
         { "a malformed row range", File(dataset: "{name: commonsense-qa, train_rows: 'first 10'}") },
         { "a misspelt metric", File(extra: "metrics: [acuracy]") },
+        { "a metric listed twice", File(extra: "metrics: [accuracy, f1, accuracy]") },
         { "an unknown metric argument", File(extra: "metrics: [{name: f1, averaging: macro}]") },
         { "a metric mapping without name", File(extra: "metrics: [{average: macro}]") },
         { "a name that is no identifier", File(extra: "name: 1st-try") },

@@ -148,6 +148,9 @@ public static class ExperimentJsonSchema
             { "description", section.Description },
             { "type", new[] { "array", "null" } },
             { "items", new JsonTree { { "oneOf", new object[] { new JsonTree { { "enum", MetricKeys.Name.Spellings.ToList() } }, mapping } } } },
+
+            // A metric listed twice the same way; once by name and once as a mapping is the build's to find.
+            { "uniqueItems", true },
         };
     }
 
