@@ -21,7 +21,7 @@ namespace ExperimentKit.Schema;
 /// </summary>
 public static class ExperimentSpecParser
 {
-    private static readonly Regex ExperimentName = new("^[A-Za-z][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ExperimentName = new(ExperimentKeys.Name.Pattern!, RegexOptions.CultureInvariant);
 
     /// <param name="overrides">`--set` key paths and values, applied over the file's values (see <see cref="SchemaDiagnostic.Format"/>).</param>
     public static SchemaResult Parse(string filePath, string yamlText, IReadOnlyList<SettingOverride>? overrides = null)
@@ -43,7 +43,10 @@ public static class ExperimentSpecParser
         }
         catch (YamlException e)
         {
-            context.Report(SchemaRules.YamlSyntax, new SourceLocation(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)), e.Message);
+            context.Report(
+                SchemaRules.YamlSyntax,
+                new SourceLocation(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)),
+                e.Message.TrimEnd('.') + "; fix the YAML here: a ':' after each key, indentation by spaces, closed quotes and brackets");
         }
         catch (Exception e)
         {
@@ -84,16 +87,16 @@ public static class ExperimentSpecParser
 
     private static (ExperimentSpec? Spec, SweepSpec? Sweep) ReadExperiment(ParseContext context, YamlMapping mapping, bool readSweep)
     {
-        var r = new MappingReader(context, string.Empty, mapping);
+        var r = new MappingReader(context, string.Empty, mapping, ExperimentKeys.All.Select(k => k.Name));
         var name = ReadName(r, context);
-        var model = ModelSection.Read(r.Section("model", required: true, "model_type and its config keys, such as hidden_size"));
-        var task = TaskSection.Read(r, DatasetSection.KnownTask(r.Peek("dataset")));
-        var dataset = DatasetSection.Read(r.Section("dataset", required: true, "'name: glue/mrpc' or 'path:' with data file keys"), context, r.Has("dataset"), task);
-        var tokenizer = TokenizerSection.Read(r.Section("tokenizer", required: false, "tokenizer keys such as max_length"), task);
-        var collator = CollatorSection.Read(r.Section("collator", required: false, "collator keys such as padding"), model);
+        var model = ModelSection.Read(r);
+        var task = TaskSection.Read(r, DatasetSection.KnownTask(r.Peek(ExperimentKeys.Dataset.Name)));
+        var dataset = DatasetSection.Read(r, context, task);
+        var tokenizer = TokenizerSection.Read(r, task);
+        var collator = CollatorSection.Read(r, model);
         var metrics = MetricsSection.Read(r, context, dataset);
-        var training = TrainingSection.Read(r.Section("training", required: true, "TrainingArguments keys such as learning_rate"));
-        var sweep = r.Has("sweep") && readSweep ? SweepSection.Read(r.Section("sweep", required: false, "sweep keys such as parameters and seeds"), context) : null;
+        var training = TrainingSection.Read(r);
+        var sweep = r.Has(ExperimentKeys.Sweep.Name) && readSweep ? SweepSection.Read(r, context) : null;
         r.ReportUnknownKeys();
 
         var spec = new ExperimentSpec(name, model, task, dataset, tokenizer, collator, metrics, training, context.SourceMap());
@@ -117,13 +120,13 @@ public static class ExperimentSpecParser
     /// <summary>The name becomes a C# type name and a command-line argument, so it is kept to letters, digits, '-' and '_'.</summary>
     private static string ReadName(MappingReader r, ParseContext context)
     {
-        var written = r.ReadOptionalText("name", null);
+        var written = r.ReadOptionalText(ExperimentKeys.Name.Name, null);
         var name = written ?? FileNameWithoutExtension(context.FilePath);
         if (!ExperimentName.IsMatch(name))
         {
             context.Report(
                 SchemaRules.WrongValueType,
-                r.Peek("name")?.Start ?? new SourceLocation(1, 1),
+                r.Peek(ExperimentKeys.Name.Name)?.Start ?? new SourceLocation(1, 1),
                 written is null
                     ? $"the file name '{name}' is not a valid experiment name; add 'name:' with a letter first, then letters, digits, '-' or '_'"
                     : $"'name' must start with a letter and hold only letters, digits, '-' or '_', got '{name}'");

@@ -41,7 +41,7 @@ public class BrokenExperimentTests
 
         Assert.Equal(["MrpcExperiment.g.cs"], result.GeneratedSources.Select(s => s.HintName));
         Assert.Equal(
-            ["experiments/mrpc-copy.yaml(2,7): error EK0301: experiment name 'mrpc' is already used by experiments/mrpc.yaml; give this file its own 'name:'"],
+            ["experiments/mrpc-copy.yaml(3,7): error EK0301: experiment name 'mrpc' is already used by experiments/mrpc.yaml; give this file its own 'name:'"],
             result.Diagnostics.Select(GeneratorHarness.Format));
     }
 
@@ -55,7 +55,7 @@ public class BrokenExperimentTests
 
         Assert.Empty(result.GeneratedSources);
         Assert.Equal(
-            ["experiments/mrpc.yaml(12,16): error EK0302: label names 'not-equivalent', 'not_equivalent' all become the C# name 'NotEquivalent'; rename one of them"],
+            ["experiments/mrpc.yaml(13,16): error EK0302: label names 'not-equivalent', 'not_equivalent' all become the C# name 'NotEquivalent'; rename one of them"],
             result.Diagnostics.Select(GeneratorHarness.Format));
     }
 }

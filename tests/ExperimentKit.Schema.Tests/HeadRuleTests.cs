@@ -128,8 +128,8 @@ public class HeadRuleTests
     }
 
     [Theory]
-    [InlineData("mlm_probability: 1.5", "e.yaml(2,42): error EK0205: 'mlm_probability' is the share of tokens masked and must be between 0 and 1 (exclusive), got 1.5")]
-    [InlineData("block_size: 1024", "e.yaml(2,37): error EK0205: 'block_size' (1024) is longer than the model's max_position_embeddings (512)")]
+    [InlineData("mlm_probability: 1.5", "e.yaml(2,42): error EK0205: 'mlm_probability' must be between 0 and 1 (exclusive), got 1.5")]
+    [InlineData("block_size: 1024", "e.yaml(2,37): error EK0205: 'block_size' (1024) is longer than the model's max_position_embeddings (512); lower block_size or raise max_position_embeddings")]
     public void Masked_lm_options_are_range_checked(string option, string expected)
     {
         Assert.Equal([expected], Findings(Mlm.Replace("task: masked_lm", $"task: {{type: masked_lm, {option}}}")));
@@ -179,7 +179,7 @@ public class HeadRuleTests
     public void A_multiple_choice_dataset_does_not_fit_sequence_classification()
     {
         Assert.Equal(
-            ["e.yaml(2,7): error EK0202: task 'sequence_classification' does not fit dataset 'arc-easy', which is a multiple_choice dataset"],
+            ["e.yaml(2,7): error EK0202: task 'sequence_classification' does not fit dataset 'arc-easy', which is a multiple_choice dataset; use task 'multiple_choice' or another dataset"],
             Findings(Arc.Replace("task: multiple_choice", "task: sequence_classification")));
     }
 }

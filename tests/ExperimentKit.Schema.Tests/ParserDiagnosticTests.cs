@@ -28,7 +28,7 @@ public class ParserDiagnosticTests
     public void EK0001_yaml_syntax_error_at_the_parser_mark()
     {
         Assert.Equal(
-            ["e.yaml(3,2): error EK0001: While parsing a block mapping, did not find expected key."],
+            ["e.yaml(3,2): error EK0001: While parsing a block mapping, did not find expected key; fix the YAML here: a ':' after each key, indentation by spaces, closed quotes and brackets"],
             Findings("model:\n  hidden_size: 1\n nope\n"));
     }
 
@@ -100,7 +100,7 @@ public class ParserDiagnosticTests
     public void EK0103_missing_section()
     {
         Assert.Equal(
-            ["e.yaml(1,1): error EK0103: missing required section 'task' (the head on the encoder, e.g. 'task: sequence_classification')"],
+            ["e.yaml(1,1): error EK0103: missing required section 'task' (the head on the encoder, e.g. 'task: sequence_classification'); add it"],
             Findings(Minimal("task: sequence_classification\n", string.Empty)));
     }
 
@@ -116,7 +116,7 @@ public class ParserDiagnosticTests
     public void EK0104_duplicate_key()
     {
         Assert.Equal(
-            ["e.yaml(2,22): error EK0104: duplicate key 'hidden_size' in 'model'; it is already set on line 2"],
+            ["e.yaml(2,22): error EK0104: duplicate key 'hidden_size' in 'model'; it is already set on line 2, keep one of them"],
             Findings(Minimal("model: {}", "model:\n  {hidden_size: 128, hidden_size: 256}")));
     }
 
@@ -164,7 +164,7 @@ public class ParserDiagnosticTests
     public void EK0203_eval_strategy_steps_needs_steps()
     {
         Assert.Equal(
-            ["e.yaml(5,27): error EK0203: eval_strategy 'steps' needs 'eval_steps' (or 'logging_steps', which it falls back to)"],
+            ["e.yaml(5,27): error EK0203: eval_strategy 'steps' needs 'eval_steps' (or 'logging_steps', which it falls back to); set one of them"],
             Findings(Minimal("training: {}", "training: {eval_strategy: steps}")));
     }
 
@@ -172,7 +172,7 @@ public class ParserDiagnosticTests
     public void EK0204_head_not_built_for_the_model_type()
     {
         Assert.Equal(
-            ["e.yaml(2,7): error EK0204: task 'masked_lm' is built for model_type 'bert' only (BertForMaskedLM); model_type 'distilbert' has no masked-LM head here"],
+            ["e.yaml(2,7): error EK0204: task 'masked_lm' is built for model_type 'bert' only (BertForMaskedLM); model_type 'distilbert' has no masked-LM head here; use model_type 'bert' for masked_lm"],
             Findings(Minimal("task: sequence_classification", "task: masked_lm").Replace("model: {}", "model: {model_type: distilbert}")));
     }
 

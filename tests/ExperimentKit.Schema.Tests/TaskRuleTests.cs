@@ -77,7 +77,7 @@ public class TaskRuleTests
 
     [Theory]
     [InlineData("metrics: [seqeval]", "e.yaml(6,11): error EK0202: metric 'seqeval' does not apply to task 'sequence_classification' (problem_type single_label_classification); use accuracy, f1, precision, recall, matthews_correlation")]
-    [InlineData("metrics: [{name: accuracy, average: macro}]", "e.yaml(6,37): error EK0203: metric 'accuracy' takes no 'average'; 'average' and 'pos_label' are f1 / precision / recall arguments, 'mode' and 'scheme' seqeval's")]
+    [InlineData("metrics: [{name: accuracy, average: macro}]", "e.yaml(6,37): error EK0203: metric 'accuracy' takes no 'average'; 'average' and 'pos_label' are f1 / precision / recall arguments, 'mode' and 'scheme' seqeval's; remove it")]
     [InlineData("metrics: [{name: f1, pos_label: maybe}]", "e.yaml(6,33): error EK0205: 'pos_label' must be a label id 0..1 or one of not_equivalent, equivalent, got 'maybe'")]
     [InlineData("metrics: [{name: f1, average: most}]", "e.yaml(6,31): error EK0102: 'average' must be one of binary, macro, micro, weighted, got 'most'")]
     public void Metrics_that_cannot_apply_are_build_errors(string metrics, string expected) =>

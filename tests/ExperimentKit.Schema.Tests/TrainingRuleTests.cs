@@ -24,7 +24,7 @@ public class TrainingRuleTests
     public void EK0203_load_best_model_needs_the_default_save_strategy_to_match()
     {
         Assert.Equal(
-            ["e.yaml(5,58): error EK0203: load_best_model_at_end needs save_strategy ('steps') to match eval_strategy ('epoch'): the best model is a checkpoint saved when it was evaluated"],
+            ["e.yaml(5,58): error EK0203: load_best_model_at_end needs save_strategy ('steps') to match eval_strategy ('epoch'): the best model is a checkpoint saved when it was evaluated; set both to the same value"],
             Findings(Minimal("training: {}", "training: {eval_strategy: epoch, load_best_model_at_end: true}")));
     }
 
@@ -32,7 +32,7 @@ public class TrainingRuleTests
     public void EK0203_load_best_model_stands_at_a_written_save_strategy()
     {
         Assert.Equal(
-            ["e.yaml(5,49): error EK0203: load_best_model_at_end needs save_strategy ('steps') to match eval_strategy ('epoch'): the best model is a checkpoint saved when it was evaluated"],
+            ["e.yaml(5,49): error EK0203: load_best_model_at_end needs save_strategy ('steps') to match eval_strategy ('epoch'): the best model is a checkpoint saved when it was evaluated; set both to the same value"],
             Findings(Minimal("training: {}", "training: {eval_strategy: epoch, save_strategy: steps, load_best_model_at_end: true}")));
     }
 
@@ -40,7 +40,7 @@ public class TrainingRuleTests
     public void EK0203_load_best_model_needs_save_steps_a_multiple_of_eval_steps()
     {
         Assert.Equal(
-            ["e.yaml(5,62): error EK0203: load_best_model_at_end needs save_steps (100) to be a round multiple of the evaluation interval (30): the best model is a checkpoint saved when it was evaluated"],
+            ["e.yaml(5,62): error EK0203: load_best_model_at_end needs save_steps (100) to be a round multiple of the evaluation interval (30): the best model is a checkpoint saved when it was evaluated; make save_steps a multiple of it"],
             Findings(Minimal("training: {}", "training: {eval_strategy: steps, eval_steps: 30, save_steps: 100, load_best_model_at_end: true}")));
     }
 
@@ -64,7 +64,7 @@ public class TrainingRuleTests
     public void EK0203_greater_is_better_without_a_metric_would_be_ignored()
     {
         Assert.Equal(
-            ["e.yaml(5,31): error EK0203: 'greater_is_better' would be ignored: no metric picks a best model: set metric_for_best_model or load_best_model_at_end"],
+            ["e.yaml(5,31): error EK0203: 'greater_is_better' would be ignored: no metric picks a best model (set metric_for_best_model or load_best_model_at_end to use it); remove it"],
             Findings(Minimal("training: {}", "training: {greater_is_better: true}")));
     }
 
@@ -91,7 +91,7 @@ public class TrainingRuleTests
     public void EK0203_early_stopping_threshold_without_patience_would_be_ignored()
     {
         Assert.Equal(
-            ["e.yaml(5,38): error EK0203: 'early_stopping_threshold' would be ignored: early stopping is off: set early_stopping_patience"],
+            ["e.yaml(5,38): error EK0203: 'early_stopping_threshold' would be ignored: early stopping is off (set early_stopping_patience to use it); remove it"],
             Findings(Minimal("training: {}", "training: {early_stopping_threshold: 0.1}")));
     }
 
@@ -99,7 +99,7 @@ public class TrainingRuleTests
     public void EK0203_save_steps_without_save_strategy_steps_would_be_ignored()
     {
         Assert.Equal(
-            ["e.yaml(5,46): error EK0203: 'save_steps' would be ignored: save_strategy is 'epoch'; it counts steps only with 'steps'"],
+            ["e.yaml(5,46): error EK0203: 'save_steps' would be ignored: save_strategy is 'epoch'; it counts steps only with 'steps'; remove it"],
             Findings(Minimal("training: {}", "training: {save_strategy: epoch, save_steps: 100}")));
     }
 
@@ -107,7 +107,7 @@ public class TrainingRuleTests
     public void EK0203_save_total_limit_without_saving_would_be_ignored()
     {
         Assert.Equal(
-            ["e.yaml(5,49): error EK0203: 'save_total_limit' would be ignored: save_strategy is 'no', so no checkpoint is written"],
+            ["e.yaml(5,49): error EK0203: 'save_total_limit' would be ignored: save_strategy is 'no', so no checkpoint is written; remove it"],
             Findings(Minimal("training: {}", "training: {save_strategy: no, save_total_limit: 2}")));
     }
 
@@ -115,7 +115,7 @@ public class TrainingRuleTests
     public void EK0203_logging_steps_without_logging_strategy_steps_would_be_ignored()
     {
         Assert.Equal(
-            ["e.yaml(5,52): error EK0203: 'logging_steps' would be ignored: logging_strategy is 'epoch'; it counts steps only with 'steps'"],
+            ["e.yaml(5,52): error EK0203: 'logging_steps' would be ignored: logging_strategy is 'epoch'; it counts steps only with 'steps'; remove it"],
             Findings(Minimal("training: {}", "training: {logging_strategy: epoch, logging_steps: 10}")));
     }
 
@@ -123,7 +123,7 @@ public class TrainingRuleTests
     public void EK0203_eval_steps_without_eval_strategy_steps_would_be_ignored()
     {
         Assert.Equal(
-            ["e.yaml(5,46): error EK0203: 'eval_steps' would be ignored: eval_strategy is 'epoch'; it counts steps only with 'steps'"],
+            ["e.yaml(5,46): error EK0203: 'eval_steps' would be ignored: eval_strategy is 'epoch'; it counts steps only with 'steps'; remove it"],
             Findings(Minimal("training: {}", "training: {eval_strategy: epoch, eval_steps: 10}")));
     }
 

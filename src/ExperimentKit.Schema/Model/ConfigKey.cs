@@ -40,6 +40,9 @@ public sealed record ConfigKey
     /// </summary>
     public string? Counterpart { get; init; }
 
+    /// <summary>The numbers the key accepts on its own (the validator's EK0205, the JSON Schema's minimum / maximum); null: any.</summary>
+    public ValueRange? Range { get; init; }
+
     /// <summary>False for a key config.json carries that the runtime offers no choice of: read and written back, never a `model:` key.</summary>
     public bool InModelSection { get; init; } = true;
 

@@ -4,6 +4,9 @@ namespace ExperimentKit.Schema.Model;
 public sealed record TrainingSpec
 {
     public string OutputDir { get; init; } = "runs";
+
+    /// <summary>Where the TensorBoard events file goes; null: the run folder, beside metrics.jsonl.</summary>
+    public string? LoggingDir { get; init; }
     public double NumTrainEpochs { get; init; } = 3.0;
 
     /// <summary>-1: derive from num_train_epochs, as in Hugging Face.</summary>

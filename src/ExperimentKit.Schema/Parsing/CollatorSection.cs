@@ -1,22 +1,16 @@
+using System.Linq;
 using ExperimentKit.Schema.Model;
 
 namespace ExperimentKit.Schema.Parsing;
 
-/// <summary>`collator:` — DataCollatorWithPadding's arguments.</summary>
+/// <summary>`collator:` — DataCollatorWithPadding's arguments, as <see cref="CollatorKeys"/> declares them.</summary>
 internal static class CollatorSection
 {
-    private static readonly ScalarType<PaddingStrategy> Padding = ScalarTypes.Enum<PaddingStrategy>();
-
     /// <param name="model">Sets the default of return_token_type_ids: true only for a model that takes them.</param>
-    public static CollatorSpec Read(MappingReader r, ModelSpec model)
+    public static CollatorSpec Read(MappingReader root, ModelSpec model)
     {
-        var d = new CollatorSpec { ReturnTokenTypeIds = model.TakesTokenTypeIds() };
-        var spec = new CollatorSpec
-        {
-            Padding = r.Read("padding", d.Padding, Padding),
-            PadToMultipleOf = r.ReadOptional("pad_to_multiple_of", d.PadToMultipleOf, ScalarTypes.Integer),
-            ReturnTokenTypeIds = r.Read("return_token_type_ids", d.ReturnTokenTypeIds, ScalarTypes.Boolean),
-        };
+        var r = root.Section(ExperimentKeys.Collator, "collator keys such as padding", CollatorKeys.All.Select(k => k.Name));
+        var spec = SectionReading.Read(r, new CollatorSpec { ReturnTokenTypeIds = model.TakesTokenTypeIds() }, CollatorKeys.All);
         r.ReportUnknownKeys();
         return spec;
     }

@@ -11,34 +11,33 @@ namespace ExperimentKit.Schema.Parsing;
 /// </summary>
 internal static class DatasetSection
 {
-    private static readonly ScalarType<DataFormat> Format = ScalarTypes.Enum<DataFormat>();
-
     /// <summary>The task family of the known dataset the section names, if any, read before the section itself.</summary>
     public static TaskKind? KnownTask(YamlNode? section) =>
         section is YamlMapping mapping
-        && mapping.Entries.FirstOrDefault(e => e.Key.Value == "name")?.Value is YamlScalar { IsNull: false } name
+        && mapping.Entries.FirstOrDefault(e => e.Key.Value == DatasetKeys.Name.Name)?.Value is YamlScalar { IsNull: false } name
             ? KnownDatasets.Find(name.Value)?.Task
             : null;
 
-    public static DatasetSpec Read(MappingReader r, ParseContext context, bool written, TaskSpec task)
+    public static DatasetSpec Read(MappingReader root, ParseContext context, TaskSpec task)
     {
-        var d = new DatasetSpec();
-        var name = r.ReadOptionalText("name", null);
-        var path = r.ReadOptionalText("path", null);
+        var written = root.Has(ExperimentKeys.Dataset.Name);
+        var r = root.Section(ExperimentKeys.Dataset, "'name: glue/mrpc' or 'path:' with data file keys", DatasetKeys.All.Select(k => k.Name));
+        var name = r.ReadOptionalText(DatasetKeys.Name.Name, null);
+        var path = r.ReadOptionalText(DatasetKeys.Path.Name, null);
         var known = name is null ? null : KnownDatasets.Find(name);
         if (name is not null && known is null)
         {
             context.Report(
                 SchemaRules.WrongValueType,
-                r.Peek("name")!.Start,
-                $"unknown dataset '{name}'" + Suggestions.Hint(name, KnownDatasets.All.Select(k => k.Name).ToList()) + " (or give 'path:' to a folder of TSV files)");
+                r.Peek(DatasetKeys.Name.Name)!.Start,
+                $"unknown dataset '{name}'" + Suggestions.Hint(name, DatasetKeys.Name.KnownValues) + " (or give 'path:' to a folder of TSV files)");
         }
 
         if (name is not null && path is not null)
         {
             context.Report(
                 SchemaRules.ConflictingSettings,
-                r.Peek("path")!.Start,
+                r.Peek(DatasetKeys.Path.Name)!.Start,
                 "'dataset.name' and 'dataset.path' are mutually exclusive: name a known dataset or give the folder of your TSV files, not both");
         }
         else if (written && name is null && path is null)
@@ -46,45 +45,44 @@ internal static class DatasetSection
             context.Report(
                 SchemaRules.MissingKey,
                 r.Start,
-                "'dataset' needs 'name' (one of " + string.Join(", ", KnownDatasets.All.Select(k => k.Name)) + ") or 'path' (a folder of TSV files)");
+                "'dataset' needs 'name' (one of " + string.Join(", ", DatasetKeys.Name.KnownValues) + ") or 'path' (a folder of TSV files)");
         }
 
-        var labels = r.ReadList("label_names", ScalarTypes.Text);
+        var labels = r.ReadList(DatasetKeys.LabelNames.Name, ScalarTypes.Text);
         foreach (var repeat in labels?.GroupBy(l => l.Value).Where(g => g.Count() > 1).Select(g => g.ElementAt(1)) ?? [])
         {
-            context.Report(SchemaRules.DuplicateKey, repeat.Location, $"label '{repeat.Value}' is listed twice in 'label_names'");
+            context.Report(SchemaRules.DuplicateKey, repeat.Location, $"label '{repeat.Value}' is listed twice in 'label_names'; list each class once, in label-id order");
         }
 
-        var trainFile = r.ReadOptionalText("train_file", known?.TrainFile ?? d.TrainFile);
-        var spec = new DatasetSpec
+        // The train file comes first: a format not written follows its extension.
+        var fallback = Fallback(known, task, r.ReadOptionalText(DatasetKeys.TrainFile.Name, known?.TrainFile));
+        var spec = SectionReading.Read(r, fallback, DatasetKeys.All, DatasetKeys.All.Except([DatasetKeys.Name, DatasetKeys.Path, DatasetKeys.LabelNames, DatasetKeys.TrainFile]));
+        r.ReportUnknownKeys();
+        return spec with
         {
             Name = known?.Name ?? name,
             Path = path,
-            DataRoot = r.ReadOptionalText("data_root", d.DataRoot),
-            Format = r.Read("format", known?.Format ?? DefaultFormat(task, trainFile), Format),
-            TrainFile = trainFile,
-            ValidationFile = r.ReadOptionalText("validation_file", known?.ValidationFile ?? d.ValidationFile),
-            TestFile = r.ReadOptionalText("test_file", known?.TestFile ?? d.TestFile),
-            TagColumn = r.Read("tag_column", d.TagColumn, ScalarTypes.Integer),
-            TextA = r.Read("text_a", known?.TextA ?? d.TextA, ScalarTypes.Text),
-            TextB = r.ReadOptionalText("text_b", known is null ? d.TextB : known.TextB),
-            Label = r.Read("label", known?.Label ?? d.Label, ScalarTypes.Text),
-            Tokens = r.Read("tokens", d.Tokens, ScalarTypes.Text),
-            Question = r.Read("question", d.Question, ScalarTypes.Text),
-            Context = r.Read("context", d.Context, ScalarTypes.Text),
-            Answers = r.Read("answers", d.Answers, ScalarTypes.Text),
-            Choices = r.Read("choices", d.Choices, ScalarTypes.Text),
-            TrainRows = r.ReadOptional("train_rows", known?.TrainRows, ScalarTypes.Rows),
-            ValidationRows = r.ReadOptional("validation_rows", known?.ValidationRows, ScalarTypes.Rows),
             // Masked LM reads only the text of a classification dataset, so its class names are not the experiment's.
             LabelNames = labels is not null ? new EquatableArray<string>(labels.Select(l => l.Value))
-                : task.Kind == TaskKind.MaskedLm ? d.LabelNames
-                : known?.LabelNames ?? d.LabelNames,
-            MaxTrainSamples = r.ReadOptional("max_train_samples", d.MaxTrainSamples, ScalarTypes.Integer),
-            MaxEvalSamples = r.ReadOptional("max_eval_samples", d.MaxEvalSamples, ScalarTypes.Integer),
+                : task.Kind == TaskKind.MaskedLm ? spec.LabelNames
+                : known?.LabelNames ?? spec.LabelNames,
         };
-        r.ReportUnknownKeys();
-        return spec;
+    }
+
+    /// <summary>What a key not written reads as: the known dataset's files and columns, else the record's defaults.</summary>
+    private static DatasetSpec Fallback(KnownDataset? known, TaskSpec task, string? trainFile)
+    {
+        var d = new DatasetSpec { TrainFile = trainFile, Format = known?.Format ?? DefaultFormat(task, trainFile) };
+        return known is null ? d : d with
+        {
+            ValidationFile = known.ValidationFile,
+            TestFile = known.TestFile,
+            TextA = known.TextA,
+            TextB = known.TextB,
+            Label = known.Label,
+            TrainRows = known.TrainRows,
+            ValidationRows = known.ValidationRows,
+        };
     }
 
     /// <summary>

@@ -15,7 +15,9 @@ internal sealed record ForeignKey(string Note, string? Counterpart);
 /// <summary>
 /// Reads one YAML mapping (a section) key by key. Every key a section asks for becomes a valid key, so after the
 /// section has read what it knows, <see cref="ReportUnknownKeys"/> can name the rest and suggest the closest valid one.
-/// Bad values are reported and replaced by the fallback, so one parse finds every problem in the file.
+/// Bad values are reported and replaced by the fallback, so one parse finds every problem in the file. A key the
+/// section's key table does not declare is never asked for, so the tables (which the JSON Schema is written from) and
+/// the parser cannot drift apart.
 /// </summary>
 internal sealed class MappingReader
 {
@@ -23,11 +25,14 @@ internal sealed class MappingReader
     private readonly YamlMapping mapping;
     private readonly Dictionary<string, YamlEntry> entries = [];
     private readonly List<string> validKeys = [];
+    private readonly HashSet<string> declaredKeys;
 
-    public MappingReader(ParseContext context, string path, YamlMapping mapping)
+    /// <param name="declaredKeys">The keys the section's table declares: the only ones it may ask for.</param>
+    public MappingReader(ParseContext context, string path, YamlMapping mapping, IEnumerable<string> declaredKeys)
     {
         this.context = context;
         this.mapping = mapping;
+        this.declaredKeys = [.. declaredKeys];
         Path = path;
         foreach (var entry in mapping.Entries)
         {
@@ -36,7 +41,7 @@ internal sealed class MappingReader
                 context.Report(
                     SchemaRules.DuplicateKey,
                     entry.Key.Start,
-                    $"duplicate key '{entry.Key.Value}' in {Where}; it is already set on line {first.Key.Start.Line}");
+                    $"duplicate key '{entry.Key.Value}' in {Where}; it is already set on line {first.Key.Start.Line}, keep one of them");
             }
             else
             {
@@ -81,7 +86,7 @@ internal sealed class MappingReader
     {
         if (!Has(key))
         {
-            context.Report(SchemaRules.MissingKey, Start, $"missing required key '{PathOf(key)}' ({description})");
+            context.Report(SchemaRules.MissingKey, Start, $"missing required key '{PathOf(key)}' ({description}); add it");
         }
     }
 
@@ -158,15 +163,16 @@ internal sealed class MappingReader
     /// A nested section. An absent optional section, or one written with no value, reads as an empty mapping so its
     /// keys take their defaults; an absent required section is reported here.
     /// </summary>
-    public MappingReader Section(string key, bool required, string description)
+    public MappingReader Section(SectionKey section, string description, IEnumerable<string> declaredKeys)
     {
+        var key = section.Name;
         var node = Value(key);
         switch (node)
         {
-            case YamlMapping section:
-                return new MappingReader(context, PathOf(key), section);
-            case null when required:
-                context.Report(SchemaRules.MissingKey, Start, $"missing required section '{PathOf(key)}' ({description})");
+            case YamlMapping mapping:
+                return new MappingReader(context, PathOf(key), mapping, declaredKeys);
+            case null when section.Required:
+                context.Report(SchemaRules.MissingKey, Start, $"missing required section '{PathOf(key)}' ({description}); add it");
                 break;
             case YamlScalar { IsNull: true }:
             case null:
@@ -176,7 +182,7 @@ internal sealed class MappingReader
                 break;
         }
 
-        return new MappingReader(context, PathOf(key), new YamlMapping(node?.Start ?? Start, []));
+        return new MappingReader(context, PathOf(key), new YamlMapping(node?.Start ?? Start, []), declaredKeys);
     }
 
     public void ReportUnknownKeys() => ReportUnknownKeys(_ => null);
@@ -202,6 +208,11 @@ internal sealed class MappingReader
 
     private void Declare(string key)
     {
+        if (!declaredKeys.Contains(key))
+        {
+            throw new InvalidOperationException($"'{PathOf(key)}' is read but its section's key table does not declare it.");
+        }
+
         if (!validKeys.Contains(key))
         {
             validKeys.Add(key);

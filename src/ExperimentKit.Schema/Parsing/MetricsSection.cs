@@ -13,14 +13,13 @@ namespace ExperimentKit.Schema.Parsing;
 /// </summary>
 internal static class MetricsSection
 {
-    private static readonly ScalarType<MetricKind> Metric = ScalarTypes.Enum<MetricKind>();
-    private static readonly ScalarType<Averaging> Average = ScalarTypes.Enum<Averaging>();
-    private static readonly ScalarType<SeqevalMode> Mode = ScalarTypes.Enum<SeqevalMode>();
-    private static readonly ScalarType<TagScheme> Scheme = ScalarTypes.Enum<TagScheme>();
+    private static readonly SectionKeyProperties Properties = SectionKeyProperties.Of(typeof(MetricSpec), MetricKeys.All);
+
+    private static readonly ScalarType<object> Metric = ScalarTypes.Choice(MetricKeys.Name);
 
     public static EquatableArray<MetricSpec> Read(MappingReader root, ParseContext context, DatasetSpec dataset)
     {
-        var items = root.Value("metrics") switch
+        var items = root.Value(ExperimentKeys.Metrics.Name) switch
         {
             null or YamlScalar { IsNull: true } => [],
             YamlSequence sequence => sequence.Items,
@@ -40,7 +39,7 @@ internal static class MetricsSection
 
             if (!seen.Add(metric.Kind))
             {
-                context.Report(SchemaRules.DuplicateKey, items[i].Start, $"metric '{SnakeCase.From(metric.Kind.ToString())}' is listed twice");
+                context.Report(SchemaRules.DuplicateKey, items[i].Start, $"metric '{SnakeCase.From(metric.Kind.ToString())}' is listed twice; list it once");
                 continue;
             }
 
@@ -60,23 +59,23 @@ internal static class MetricsSection
     {
         if (node is YamlMapping mapping)
         {
-            var r = new MappingReader(context, path, mapping);
-            r.Require("name", Metric.Description);
-            var spec = new MetricSpec
+            var r = new MappingReader(context, path, mapping, MetricKeys.All.Select(k => k.Name));
+            r.Require(MetricKeys.Name.Name, Metric.Description);
+            var spec = new MetricSpec();
+            foreach (var key in MetricKeys.All)
             {
-                Kind = r.Read("name", MetricKind.Accuracy, Metric),
-                Average = r.Read("average", Averaging.Binary, Average),
-                PosLabel = PosLabel(context, r, dataset),
-                Mode = r.Read("mode", SeqevalMode.Default, Mode),
-                Scheme = r.Read("scheme", TagScheme.Iob2, Scheme),
-            };
+                // pos_label is a label id or one of the dataset's class names, which only the dataset knows.
+                var fallback = Properties.Get(spec, key);
+                Properties.Set(spec, key, key == MetricKeys.PosLabel ? PosLabel(context, r, dataset, (int)fallback!) : SectionReading.Value(r, key, fallback));
+            }
+
             r.ReportUnknownKeys();
             return spec;
         }
 
         if (node is YamlScalar { IsNull: false } scalar && Metric.TryParse(scalar.Value, out var kind))
         {
-            return MetricSpec.Of(kind);
+            return MetricSpec.Of((MetricKind)kind);
         }
 
         var hint = Suggestions.ForValue(node, Metric.Choices);
@@ -85,11 +84,11 @@ internal static class MetricsSection
     }
 
     /// <summary>evaluate's pos_label is a label id; here the class name is accepted too.</summary>
-    private static int PosLabel(ParseContext context, MappingReader r, DatasetSpec dataset)
+    private static int PosLabel(ParseContext context, MappingReader r, DatasetSpec dataset, int fallback)
     {
-        if (r.Value("pos_label") is not YamlScalar { IsNull: false } written)
+        if (r.Value(MetricKeys.PosLabel.Name) is not YamlScalar { IsNull: false } written)
         {
-            return 1;
+            return fallback;
         }
 
         var byName = dataset.LabelNames.ToList().IndexOf(written.Value);
@@ -107,6 +106,6 @@ internal static class MetricsSection
             SchemaRules.OutOfRange,
             written.Start,
             $"'pos_label' must be a label id 0..{dataset.LabelNames.Count - 1} or one of {string.Join(", ", dataset.LabelNames)}, got '{written.Value}'");
-        return 1;
+        return fallback;
     }
 }

@@ -24,31 +24,15 @@ internal static class ScalarTypes
 
     public static ScalarType<Model.RowRange> Rows { get; } = new("a row range such as '[:1000]', '1000:' or '100:200' (0-based, end exclusive)", Model.RowRange.TryParse);
 
-    /// <summary>An enumeration spelled snake_case in YAML (<c>MaxLength</c> ↔ <c>max_length</c>), plus any extra spellings.</summary>
-    public static ScalarType<T> Enum<T>(params (string Spelling, T Value)[] aliases)
-        where T : struct, Enum
-    {
-        var spellings = System.Enum.GetValues(typeof(T)).Cast<T>()
-            .Select(value => (Spelling: SnakeCase.From(value.ToString()), Value: value))
-            .Concat(aliases)
-            .ToList();
-        var choices = spellings.Select(s => s.Spelling).ToList();
-        return new ScalarType<T>("one of " + string.Join(", ", choices), Parse, choices);
-
-        bool Parse(string text, out T value)
+    /// <summary>One of a choice key's spellings, read as the value it stands for (an enum member, or the string).</summary>
+    public static ScalarType<object> Choice(Model.SectionKey key) =>
+        new("one of " + string.Join(", ", key.Spellings), (string text, out object value) =>
         {
-            foreach (var spelling in spellings.Where(s => s.Spelling == text))
-            {
-                value = spelling.Value;
-                return true;
-            }
+            value = key.Choices.FirstOrDefault(c => c.Spelling == text)?.Value!;
+            return value is not null;
+        }, [.. key.Spellings]);
 
-            value = default;
-            return false;
-        }
-    }
-
-    /// <summary>A string from a fixed set (hidden_act, model_type).</summary>
+    /// <summary>A string from a fixed set (hidden_act).</summary>
     public static ScalarType<string> OneOf(params string[] choices) =>
         new("one of " + string.Join(", ", choices), (string text, out string value) =>
         {

@@ -19,12 +19,13 @@ namespace ExperimentKit.Schema.Parsing;
 /// </summary>
 internal static class SweepSection
 {
-    private static readonly ScalarType<SweepMethod> Method = ScalarTypes.Enum<SweepMethod>();
-    private static readonly ScalarType<SweepDistribution> Distribution = ScalarTypes.Enum<SweepDistribution>(("loguniform", SweepDistribution.LogUniform));
+    private static readonly ScalarType<object> Method = ScalarTypes.Choice(SweepKeys.Method);
+    private static readonly ScalarType<object> Distribution = ScalarTypes.Choice(SweepKeys.Distribution.Kind);
 
-    public static SweepSpec Read(MappingReader r, ParseContext context)
+    public static SweepSpec Read(MappingReader root, ParseContext context)
     {
-        var method = r.Read("method", SweepMethod.Grid, Method);
+        var r = root.Section(ExperimentKeys.Sweep, "sweep keys such as parameters and seeds", SweepKeys.All.Select(k => k.Name));
+        var method = (SweepMethod)r.Read<object>(SweepKeys.Method.Name, SweepMethod.Grid, Method);
         var parameters = Parameters(r, context, method);
         var seeds = Seeds(r, context);
         var numTrials = r.Read("num_trials", 0, ScalarTypes.Integer);
@@ -117,9 +118,9 @@ internal static class SweepSection
 
     private static SweepParameter? FromDistribution(ParseContext context, string path, SourceLocation at, YamlMapping mapping)
     {
-        var d = new MappingReader(context, "sweep.parameters." + path, mapping);
+        var d = new MappingReader(context, "sweep.parameters." + path, mapping, SweepKeys.Distribution.All.Select(k => k.Name));
         var written = d.Has("distribution");
-        if (d.ReadOptional<SweepDistribution>("distribution", null, Distribution) is not { } kind)
+        if (d.Read<object?>(SweepKeys.Distribution.Kind.Name, null, Distribution!) is not SweepDistribution kind)
         {
             if (!written)
             {

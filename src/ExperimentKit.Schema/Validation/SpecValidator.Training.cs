@@ -4,7 +4,7 @@ using ExperimentKit.Schema.Model;
 namespace ExperimentKit.Schema.Validation;
 
 /// <summary>
-/// The `training:` rules: TrainingArguments ranges, settings that contradict each other, and settings that another
+/// The `training:` rules (each key's own range is declared in <see cref="TrainingKeys"/>): settings that contradict each other, and settings that another
 /// setting would make the trainer ignore (Hugging Face ignores them silently; we say so at build time).
 /// </summary>
 internal sealed partial class SpecValidator
@@ -13,19 +13,7 @@ internal sealed partial class SpecValidator
 
     private void ValidateTraining(TrainingSpec t)
     {
-        Check(t.MaxSteps == -1 || t.MaxSteps > 0, SchemaRules.OutOfRange, "training.max_steps", $"'max_steps' must be positive, or -1 to train for num_train_epochs, got {Text(t.MaxSteps)}");
         Check(t.MaxSteps > 0 || t.NumTrainEpochs > 0, SchemaRules.OutOfRange, "training.num_train_epochs", $"'num_train_epochs' must be greater than 0, got {Text(t.NumTrainEpochs)}");
-        Positive("training.per_device_train_batch_size", t.PerDeviceTrainBatchSize);
-        Positive("training.per_device_eval_batch_size", t.PerDeviceEvalBatchSize);
-        Positive("training.gradient_accumulation_steps", t.GradientAccumulationSteps);
-        OptionalPositive("training.eval_accumulation_steps", t.EvalAccumulationSteps);
-        Positive("training.logging_steps", t.LoggingSteps);
-        OptionalPositive("training.eval_steps", t.EvalSteps);
-        Positive("training.save_steps", t.SaveSteps);
-        OptionalPositive("training.save_total_limit", t.SaveTotalLimit);
-        OptionalPositive("training.early_stopping_patience", t.EarlyStoppingPatience);
-        Check(t.EarlyStoppingThreshold >= 0, SchemaRules.OutOfRange, "training.early_stopping_threshold", $"'early_stopping_threshold' must be 0 or more, got {Text(t.EarlyStoppingThreshold)}");
-        Probability("training.label_smoothing_factor", t.LabelSmoothingFactor);
         ValidateOptimizer(t);
         ValidateIntervals(t);
         ValidateBestModel(t);
@@ -33,14 +21,6 @@ internal sealed partial class SpecValidator
 
     private void ValidateOptimizer(TrainingSpec t)
     {
-        Check(t.LearningRate > 0, SchemaRules.OutOfRange, "training.learning_rate", $"'learning_rate' must be greater than 0, got {Text(t.LearningRate)}");
-        Check(t.WeightDecay >= 0, SchemaRules.OutOfRange, "training.weight_decay", $"'weight_decay' must be 0 or more, got {Text(t.WeightDecay)}");
-        Probability("training.adam_beta1", t.AdamBeta1);
-        Probability("training.adam_beta2", t.AdamBeta2);
-        Check(t.AdamEpsilon > 0, SchemaRules.OutOfRange, "training.adam_epsilon", $"'adam_epsilon' must be greater than 0, got {Text(t.AdamEpsilon)}");
-        Check(t.MaxGradNorm >= 0, SchemaRules.OutOfRange, "training.max_grad_norm", $"'max_grad_norm' must be 0 (no clipping) or more, got {Text(t.MaxGradNorm)}");
-        Check(t.WarmupRatio is >= 0 and <= 1, SchemaRules.OutOfRange, "training.warmup_ratio", $"'warmup_ratio' must be in [0, 1], got {Text(t.WarmupRatio)}");
-        Check(t.WarmupSteps >= 0, SchemaRules.OutOfRange, "training.warmup_steps", $"'warmup_steps' must be 0 or more, got {Text(t.WarmupSteps)}");
         Check(
             !(t.WarmupRatio > 0 && t.WarmupSteps > 0),
             SchemaRules.ConflictingSettings,
@@ -61,7 +41,7 @@ internal sealed partial class SpecValidator
             t.EvalStrategy != IntervalStrategy.Steps || Written("training.eval_steps") || Written("training.logging_steps"),
             SchemaRules.ConflictingSettings,
             "training.eval_strategy",
-            "eval_strategy 'steps' needs 'eval_steps' (or 'logging_steps', which it falls back to)");
+            "eval_strategy 'steps' needs 'eval_steps' (or 'logging_steps', which it falls back to); set one of them");
         var evaluationReadsLoggingSteps = t.EvalStrategy == IntervalStrategy.Steps && t.EvalSteps is null;
         Unused("training.logging_steps", t.LoggingSteps != Defaults.LoggingSteps, t.LoggingStrategy == IntervalStrategy.Steps || evaluationReadsLoggingSteps, $"logging_strategy is '{Snake(t.LoggingStrategy)}'; it counts steps only with 'steps'");
         Unused("training.eval_steps", t.EvalSteps is not null, t.EvalStrategy == IntervalStrategy.Steps, $"eval_strategy is '{Snake(t.EvalStrategy)}'; it counts steps only with 'steps'");
@@ -81,12 +61,12 @@ internal sealed partial class SpecValidator
                 !evaluates || t.SaveStrategy == t.EvalStrategy,
                 SchemaRules.ConflictingSettings,
                 Written("training.save_strategy") ? "training.save_strategy" : "training.load_best_model_at_end",
-                $"load_best_model_at_end needs save_strategy ('{Snake(t.SaveStrategy)}') to match eval_strategy ('{Snake(t.EvalStrategy)}'): the best model is a checkpoint saved when it was evaluated");
+                $"load_best_model_at_end needs save_strategy ('{Snake(t.SaveStrategy)}') to match eval_strategy ('{Snake(t.EvalStrategy)}'): the best model is a checkpoint saved when it was evaluated; set both to the same value");
             Check(
                 t.SaveStrategy != IntervalStrategy.Steps || t.EvalStrategy != IntervalStrategy.Steps || ResolvedTraining.EvalSteps(t) <= 0 || t.SaveSteps % ResolvedTraining.EvalSteps(t) == 0,
                 SchemaRules.ConflictingSettings,
                 Written("training.save_steps") ? "training.save_steps" : "training.load_best_model_at_end",
-                $"load_best_model_at_end needs save_steps ({Text(t.SaveSteps)}) to be a round multiple of the evaluation interval ({Text(ResolvedTraining.EvalSteps(t))}): the best model is a checkpoint saved when it was evaluated");
+                $"load_best_model_at_end needs save_steps ({Text(t.SaveSteps)}) to be a round multiple of the evaluation interval ({Text(ResolvedTraining.EvalSteps(t))}): the best model is a checkpoint saved when it was evaluated; make save_steps a multiple of it");
         }
 
         if (t.MetricForBestModel is { } written)
@@ -100,14 +80,14 @@ internal sealed partial class SpecValidator
             Check(evaluates || t.LoadBestModelAtEnd, SchemaRules.ConflictingSettings, "training.metric_for_best_model", "metric_for_best_model needs evaluations: set eval_strategy");
         }
 
-        Unused("training.greater_is_better", t.GreaterIsBetter is not null, metric is not null, "no metric picks a best model: set metric_for_best_model or load_best_model_at_end");
+        Unused("training.greater_is_better", t.GreaterIsBetter is not null, metric is not null, "no metric picks a best model (set metric_for_best_model or load_best_model_at_end to use it)");
         if (t.EarlyStoppingPatience is not null)
         {
             Check(evaluates, SchemaRules.ConflictingSettings, "training.early_stopping_patience", "early_stopping_patience counts evaluations: set eval_strategy");
             Check(metric is not null, SchemaRules.ConflictingSettings, "training.early_stopping_patience", "early_stopping_patience needs a metric to watch: set metric_for_best_model (or load_best_model_at_end, which watches the loss)");
         }
 
-        Unused("training.early_stopping_threshold", t.EarlyStoppingThreshold != Defaults.EarlyStoppingThreshold, t.EarlyStoppingPatience is not null, "early stopping is off: set early_stopping_patience");
+        Unused("training.early_stopping_threshold", t.EarlyStoppingThreshold != Defaults.EarlyStoppingThreshold, t.EarlyStoppingPatience is not null, "early stopping is off (set early_stopping_patience to use it)");
     }
 
     /// <summary>
@@ -115,5 +95,5 @@ internal sealed partial class SpecValidator
     /// no finding: the run folder's config.yaml writes every default, and must parse back as it is.
     /// </summary>
     private void Unused(string path, bool notDefault, bool used, string why) =>
-        Check(!Written(path) || !notDefault || used, SchemaRules.ConflictingSettings, path, $"'{Key(path)}' would be ignored: {why}");
+        Check(!Written(path) || !notDefault || used, SchemaRules.ConflictingSettings, path, $"'{Key(path)}' would be ignored: {why}; remove it");
 }

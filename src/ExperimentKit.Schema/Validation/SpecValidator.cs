@@ -13,6 +13,7 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
 {
     public void Validate()
     {
+        ValidateRanges();
         ValidateModel(spec.Model);
         ValidateTask();
         ValidateDataset(spec.Dataset);
@@ -27,14 +28,16 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
             spec.Task.Kind != TaskKind.MaskedLm || spec.Model is BertSpec,
             SchemaRules.TaskNotImplemented,
             "task",
-            $"task 'masked_lm' is built for model_type '{BertSpec.Type}' only (BertForMaskedLM); model_type '{spec.Model.ModelType}' has no masked-LM head here");
+            $"task 'masked_lm' is built for model_type '{BertSpec.Type}' only (BertForMaskedLM); model_type '{spec.Model.ModelType}' has no masked-LM head here; use model_type '{BertSpec.Type}' for masked_lm");
         if (spec.Dataset.Name is { } name && KnownDatasets.Find(name) is { } known && !FitsKnownDataset(known))
         {
             Report(
                 SchemaRules.MetricDoesNotFitTask,
                 "task",
                 $"task '{Snake(spec.Task.Spelling)}' does not fit dataset '{known.Name}', which is a {Snake(known.Task)} dataset"
-                + (spec.Task.Kind == TaskKind.TokenClassification ? " with no tag column; token_classification needs a CoNLL dataset (conll2003, or 'path:' with 'format: conll')" : string.Empty));
+                + (spec.Task.Kind == TaskKind.TokenClassification
+                    ? " with no tag column; token_classification needs a CoNLL dataset (conll2003, or 'path:' with 'format: conll')"
+                    : $"; use task '{Snake(known.Task)}' or another dataset"));
         }
 
         if (spec.Task.NumLabels is { } written && written != spec.Task.LabelCount(spec.Dataset))
@@ -43,7 +46,7 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
                 SchemaRules.ConflictingSettings,
                 "task.num_labels",
                 spec.Task is SequenceClassificationTaskSpec { ProblemType: ProblemType.Regression }
-                    ? $"num_labels is {Text(written)}, but regression predicts one score (num_labels 1)"
+                    ? $"num_labels is {Text(written)}, but regression predicts one score; set num_labels to 1 or remove it"
                     : $"num_labels is {Text(written)}, but the dataset's label_names list {Text(spec.Dataset.LabelNames.Count)} classes ({string.Join(", ", spec.Dataset.LabelNames)}); make them agree or remove num_labels");
         }
 
@@ -69,7 +72,7 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
         var classes = spec.Task is SequenceClassificationTaskSpec { ProblemType: not ProblemType.Regression } or TokenClassificationTaskSpec;
         if (d.Path is not null)
         {
-            Check(d.TrainFile is not null, SchemaRules.MissingKey, "dataset", "'dataset.train_file' is required with 'dataset.path' (the training file in that folder)");
+            Check(d.TrainFile is not null, SchemaRules.MissingKey, "dataset", "'dataset.train_file' is required with 'dataset.path': add it, naming the training file in that folder");
             Check(
                 !classes || d.LabelNames.Count > 0,
                 SchemaRules.MissingKey,
@@ -102,9 +105,6 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
             + (Written("dataset.format") ? string.Empty : $" (from the extension of '{d.TrainFile}')")
             + $"; it reads {string.Join(", ", formats.Select(f => Snake(f)))}"
             + (spec.Task.Kind == TaskKind.TokenClassification ? " (a tag per token: CoNLL columns, or records with a list of tokens and of tags)" : string.Empty));
-        Check(d.TagColumn >= 1, SchemaRules.OutOfRange, "dataset.tag_column", $"'tag_column' must be 1 or more (column 0 holds the token), got {Text(d.TagColumn)}");
-        OptionalPositive("dataset.max_train_samples", d.MaxTrainSamples);
-        OptionalPositive("dataset.max_eval_samples", d.MaxEvalSamples);
     }
 
     private void ValidateMetrics()
@@ -171,32 +171,16 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
 
     /// <summary>A compute argument written for a metric that does not take it.</summary>
     private void Argument(string path, string key, bool takes, MetricKind metric) =>
-        Check(!Written($"{path}.{key}") || takes, SchemaRules.ConflictingSettings, $"{path}.{key}", $"metric '{Snake(metric)}' takes no '{key}'; 'average' and 'pos_label' are f1 / precision / recall arguments, 'mode' and 'scheme' seqeval's");
+        Check(!Written($"{path}.{key}") || takes, SchemaRules.ConflictingSettings, $"{path}.{key}", $"metric '{Snake(metric)}' takes no '{key}'; 'average' and 'pos_label' are f1 / precision / recall arguments, 'mode' and 'scheme' seqeval's; remove it");
 
     private void ValidateTokenizer(TokenizerSpec t)
     {
-        Positive("tokenizer.max_length", t.MaxLength);
         Check(
             t.MaxLength <= spec.Model.MaxPositionEmbeddings,
             SchemaRules.OutOfRange,
             Written("tokenizer.max_length") ? "tokenizer.max_length" : "model.max_position_embeddings",
             $"tokenizer.max_length ({Text(t.MaxLength)}) must not exceed model.max_position_embeddings ({Text(spec.Model.MaxPositionEmbeddings)})");
-        OptionalPositive("collator.pad_to_multiple_of", spec.Collator.PadToMultipleOf);
     }
-
-    private void Positive(string path, int value) =>
-        Check(value > 0, SchemaRules.OutOfRange, path, $"'{Key(path)}' must be a positive integer, got {Text(value)}");
-
-    private void OptionalPositive(string path, int? value)
-    {
-        if (value is { } written)
-        {
-            Positive(path, written);
-        }
-    }
-
-    private void Probability(string path, double value) =>
-        Check(value is >= 0 and < 1, SchemaRules.OutOfRange, path, $"'{Key(path)}' must be in [0, 1), got {Text(value)}");
 
     private void Check(bool valid, SchemaRule rule, string path, string message)
     {

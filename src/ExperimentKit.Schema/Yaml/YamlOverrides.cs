@@ -38,7 +38,7 @@ internal static class YamlOverrides
             }
             catch (YamlException e)
             {
-                context.Report(SchemaRules.YamlSyntax, placed.ValueAt, "the value is not valid YAML: " + e.Message);
+                context.Report(SchemaRules.YamlSyntax, placed.ValueAt, "the value is not valid YAML: " + e.Message + "; quote a value that holds ':', '#' or brackets, as --set 'key.path=\"value\"'");
                 continue;
             }
 

@@ -50,7 +50,7 @@ public sealed record DataRoot(IReadOnlyList<string> Candidates)
         {
             return exists(relativeOrAbsolute)
                 ? relativeOrAbsolute
-                : throw new DataFileNotFoundException($"{whatItIs} not found: {relativeOrAbsolute}");
+                : throw new DataFileNotFoundException($"{whatItIs} not found: {relativeOrAbsolute}; correct the path in the experiment file");
         }
 
         var tried = Candidates.Select(root => Path.Combine(root, relativeOrAbsolute)).ToArray();

@@ -18,12 +18,12 @@ public abstract partial class Experiment<TConfig, TBatch, TModel>
         var task = CreateTask(spec);
         var configFile = Path.Combine(modelFolder, "config.json");
         var config = PretrainedConfig.Load(configFile) as TConfig
-            ?? throw new InvalidDataException($"{configFile}: its model_type is not this experiment's ({typeof(TConfig).Name}).");
+            ?? throw new InvalidDataException($"{configFile}: its model_type is not this experiment's ({typeof(TConfig).Name}). Name the experiment file the model was trained with.");
         using var model = CreateModel(config);
         var report = ModelCheckpoint.LoadSafetensors(model, Path.Combine(modelFolder, "model.safetensors"));
         if (!report.IsExact)
         {
-            throw new InvalidDataException($"{modelFolder} does not hold this experiment's model: missing [{string.Join(", ", report.Missing)}], unexpected [{string.Join(", ", report.Unexpected)}], other shapes [{string.Join(", ", report.ShapeMismatches)}].");
+            throw new InvalidDataException($"{modelFolder} does not hold this experiment's model: missing [{string.Join(", ", report.Missing)}], unexpected [{string.Join(", ", report.Unexpected)}], other shapes [{string.Join(", ", report.ShapeMismatches)}]. Name the experiment file the model was trained with.");
         }
 
         var tokenizer = BertTokenizer.FromPretrainedFolder(modelFolder);

@@ -65,10 +65,11 @@ public abstract partial class Experiment<TConfig, TBatch, TModel> : IExperiment
         var metrics = new MetricsLog(folder.File("metrics.jsonl"));
         metrics.Clear();
         var recorder = new RunRecorder(metrics);
+        var tensorBoard = TensorBoardLog.Start(TensorBoardLog.FolderFor(folder, spec.Training), DateTimeOffset.UtcNow);
         var modelFolder = new ModelFolder(model.Config, data.Tokenizer, spec.Tokenizer.MaxLength);
         var checkpoints = new CheckpointFolders(folder, path => modelFolder.Write(path, model), spec.Training.SaveTotalLimit);
         var evaluator = new Evaluator<TModel, TBatch>(spec.Training, scorer.ComputeMetrics, Collate, Forward, task.PreprocessLogits);
-        var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(reporter, recorder), checkpoints);
+        var trainer = new Trainer<TModel, TBatch>(model, spec.Training, Collate, Forward, evaluator, new CompositeCallback(reporter, recorder, tensorBoard), checkpoints);
         var output = reporter.Display(() => trainer.Train(data.Train, data.Validation, settings.Resume?.Checkpoint));
 
         trainer.SaveState(folder.Path);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ExperimentKit.IO;
+using ExperimentKit.Models.Pretrained;
+using ExperimentKit.Tokenization;
 using ExperimentKit.Training;
 
 namespace ExperimentKit.Runs;
@@ -14,7 +16,7 @@ public sealed class CheckpointFolders(RunFolder run, Action<string> writeModel, 
     private const string Prefix = "checkpoint-";
 
     /// <summary>The model files a checkpoint shares with a model folder (what best/ copies).</summary>
-    private static readonly string[] ModelFiles = ["model.safetensors", "config.json", "vocab.txt", "tokenizer_config.json"];
+    private static readonly string[] ModelFiles = [PretrainedFolder.SafetensorsFile, PretrainedFolder.ConfigFile, .. TokenizerFolder.FileNames];
 
     private string Root => run.File(Folder);
 

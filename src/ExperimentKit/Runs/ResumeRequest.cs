@@ -17,7 +17,7 @@ public sealed record ResumeRequest(string RunDirectory, string Checkpoint)
             }
         }
 
-        throw new IOException($"Nothing to resume under {Path.GetFullPath(outputDir)}: no interrupted run (<run id>.incomplete) has a checkpoint.");
+        throw new IOException($"Nothing to resume under {Path.GetFullPath(outputDir)}: no interrupted run (<run id>.incomplete) has a checkpoint. Run without --resume to start anew; save_strategy decides when checkpoints are written.");
     }
 
     /// <summary>A checkpoint folder, output_dir/&lt;run&gt;.incomplete/checkpoints/checkpoint-N.</summary>
@@ -26,7 +26,7 @@ public sealed record ResumeRequest(string RunDirectory, string Checkpoint)
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(checkpoint));
         if (!File.Exists(Path.Combine(full, Training.TrainerCheckpoint.TrainerStateFile)))
         {
-            throw new IOException($"{full} is not a checkpoint: it has no {Training.TrainerCheckpoint.TrainerStateFile}.");
+            throw new IOException($"{full} is not a checkpoint: it has no {Training.TrainerCheckpoint.TrainerStateFile}. Name a checkpoints/checkpoint-<step> folder of an interrupted run.");
         }
 
         return new ResumeRequest(Path.GetDirectoryName(Path.GetDirectoryName(full)!)!, full);

@@ -32,7 +32,7 @@ public sealed class RunFolder
         var path = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(incompleteDirectory));
         if (!IsIncomplete(path) || !Directory.Exists(path))
         {
-            throw new IOException($"{path} is not an interrupted run (a folder named <run id>{IncompleteSuffix}); only those can be resumed.");
+            throw new IOException($"{path} is not an interrupted run (a folder named <run id>{IncompleteSuffix}); only those can be resumed. Name such a folder (or a checkpoint in one), or run without --resume to start anew.");
         }
 
         return new RunFolder(path[..^IncompleteSuffix.Length]);
@@ -53,7 +53,7 @@ public sealed class RunFolder
         }
         catch (UnauthorizedAccessException exception)
         {
-            throw new IOException($"Cannot create the run folder {folder.Path}: {exception.Message}", exception);
+            throw new IOException($"Cannot create the run folder {folder.Path}: {exception.Message}. Make output_dir writable or point training.output_dir elsewhere.", exception);
         }
         catch (IOException) when (System.IO.File.Exists(folder.File(ClaimFile)))
         {
@@ -77,7 +77,7 @@ public sealed class RunFolder
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"Cannot create output_dir '{System.IO.Path.GetFullPath(outputDirectory)}': {exception.Message}", exception);
+            throw new IOException($"Cannot create output_dir '{System.IO.Path.GetFullPath(outputDirectory)}': {exception.Message}. Point training.output_dir at a writable folder (or --set training.output_dir=...).", exception);
         }
 
         for (var attempt = 0; ; attempt++)

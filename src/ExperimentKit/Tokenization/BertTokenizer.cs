@@ -13,7 +13,7 @@ public sealed class BertTokenizer
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    private const string VocabFileName = "vocab.txt";
+    public const string VocabFileName = "vocab.txt";
 
     private readonly (string Text, int Id)[] _specialTokens;
 

@@ -60,11 +60,7 @@ public static class TokenizerJsonWriter
     private static void WriteAddedTokens(Utf8JsonWriter w, WordPieceVocabulary vocabulary)
     {
         w.WriteStartArray("added_tokens");
-        foreach (string special in new[]
-        {
-            WordPieceVocabulary.PadToken, WordPieceVocabulary.UnknownToken, WordPieceVocabulary.ClassifierToken,
-            WordPieceVocabulary.SeparatorToken, WordPieceVocabulary.MaskToken,
-        })
+        foreach (string special in WordPieceVocabulary.SpecialTokens.OrderBy(vocabulary.GetId))
         {
             w.WriteStartObject();
             w.WriteNumber("id", vocabulary.GetId(special));

@@ -15,6 +15,9 @@ public sealed class WordPieceVocabulary
     public const string SeparatorToken = "[SEP]";
     public const string MaskToken = "[MASK]";
 
+    /// <summary>BERT's special tokens, which a saved tokenizer lists as added tokens (never split, never normalized).</summary>
+    public static IReadOnlyList<string> SpecialTokens { get; } = [PadToken, UnknownToken, ClassifierToken, SeparatorToken, MaskToken];
+
     private readonly string[] _tokens;
     private readonly FrozenDictionary<string, int> _ids;
 

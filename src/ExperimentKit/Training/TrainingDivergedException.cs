@@ -17,5 +17,7 @@ public sealed class TrainingDivergedException(int step, double loss, double lear
 
     private static string Describe(int step, double loss, double learningRate, string? lastCheckpoint) =>
         string.Create(CultureInfo.InvariantCulture, $"the training loss is {loss} at step {step} (learning_rate {learningRate:0.###e+00}); stopped before applying it. ")
-        + (lastCheckpoint is null ? "No checkpoint was saved before it." : $"Last good checkpoint: {lastCheckpoint}");
+        + (lastCheckpoint is null
+            ? "No checkpoint was saved before it. Lower learning_rate (or warm up longer: warmup_ratio), or clip harder (max_grad_norm), and run again."
+            : $"Last good checkpoint: {lastCheckpoint}. Lower learning_rate (or warm up longer, or clip harder with max_grad_norm) and resume from it with --resume {lastCheckpoint}.");
 }

@@ -100,6 +100,7 @@ public sealed record ArcEasyConfig(
         new TrainingSpec
         {
             OutputDir = "runs/arc-easy",
+            LoggingDir = null,
             NumTrainEpochs = 3.0,
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 16,

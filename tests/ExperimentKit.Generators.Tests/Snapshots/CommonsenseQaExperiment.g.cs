@@ -100,6 +100,7 @@ public sealed record CommonsenseQaConfig(
         new TrainingSpec
         {
             OutputDir = "runs/commonsense-qa",
+            LoggingDir = null,
             NumTrainEpochs = 3.0,
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 16,

@@ -124,6 +124,7 @@ public sealed record Conll2003NerConfig(
         new TrainingSpec
         {
             OutputDir = "runs/conll2003-ner",
+            LoggingDir = null,
             NumTrainEpochs = 3.0,
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 16,

@@ -111,6 +111,7 @@ public sealed record MlmDomainConfig(
         new TrainingSpec
         {
             OutputDir = "runs/mlm-domain",
+            LoggingDir = null,
             NumTrainEpochs = 3.0,
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 16,

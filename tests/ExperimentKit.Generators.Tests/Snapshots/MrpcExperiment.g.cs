@@ -118,6 +118,7 @@ public sealed record MrpcConfig(
         new TrainingSpec
         {
             OutputDir = "runs/mrpc",
+            LoggingDir = null,
             NumTrainEpochs = 3.0,
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 32,

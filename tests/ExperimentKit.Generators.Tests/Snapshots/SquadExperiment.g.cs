@@ -103,6 +103,7 @@ public sealed record SquadConfig(
         new TrainingSpec
         {
             OutputDir = "runs/squad",
+            LoggingDir = null,
             NumTrainEpochs = 2.0,
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 12,

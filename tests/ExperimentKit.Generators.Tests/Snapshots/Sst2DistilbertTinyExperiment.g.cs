@@ -116,6 +116,7 @@ public sealed record Sst2DistilbertTinyConfig(
         new TrainingSpec
         {
             OutputDir = "runs/sst2-distilbert-tiny",
+            LoggingDir = null,
             NumTrainEpochs = 15.0,
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 16,

@@ -109,6 +109,7 @@ public sealed record StsBConfig(
         new TrainingSpec
         {
             OutputDir = "runs/sts-b",
+            LoggingDir = null,
             NumTrainEpochs = 3.0,
             MaxSteps = -1,
             PerDeviceTrainBatchSize = 16,

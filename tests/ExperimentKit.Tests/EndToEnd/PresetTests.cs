@@ -31,7 +31,7 @@ public sealed class PresetTests
 
         var result = ExperimentFiles.Run(registration.Create(), preset, output.Path, Tiny);
 
-        Assert.True(File.Exists(Path.Combine(result.RunDirectory, "model.safetensors")));
+        Assert.Empty(ExperimentKit.Tests.Models.Transformers.TransformersLayout.Differences(result.RunDirectory));
         Assert.NotEmpty(result.Epochs);
         var spec = Tiny(ExperimentFiles.Load(preset, output.Path));
         var prediction = Predictions(spec, result.RunDirectory);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ExperimentKit.Runs;
 
 namespace ExperimentKit.Tests.EndToEnd;
 
@@ -8,14 +9,16 @@ internal static class RunFolderAssert
     private static readonly string[] EveryRun =
     [
         "all_results.json", "config.json", "config.yaml", "environment.json", "learning_rate.png", "loss.png", "metrics.jsonl",
-        "model.safetensors", "predict_results.json", "predictions.safetensors", "report.md", "tokenizer_config.json", "trainer_state.json", "vocab.txt",
+        "model.safetensors", "predict_results.json", "predictions.safetensors", "report.md", "special_tokens_map.json", "tokenizer.json",
+        "tokenizer_config.json", "trainer_state.json", "vocab.txt",
     ];
 
-    /// <summary>Asserts the folder holds exactly a whole run's files, with a plot per metric; returns its config.json.</summary>
+    /// <summary>Asserts the folder holds exactly a whole run's files, with a plot per metric and one events file; returns its config.json.</summary>
     public static JsonNode Whole(string runDirectory, params string[] metrics)
     {
-        var expected = EveryRun.Concat(metrics.Select(metric => $"eval_{metric}.png")).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(expected, Directory.GetFiles(runDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+        var expected = EveryRun.Concat(metrics.Select(metric => $"eval_{metric}.png")).Append(TensorBoardLog.FilePrefix).Order(StringComparer.Ordinal).ToArray();
+        var files = Directory.GetFiles(runDirectory).Select(Path.GetFileName).Select(name => name!.StartsWith(TensorBoardLog.FilePrefix, StringComparison.Ordinal) ? TensorBoardLog.FilePrefix : name);
+        Assert.Equal(expected, files.Order(StringComparer.Ordinal).ToArray());
 
         // Trainer.save_state's file: the whole log_history, the same events as metrics.jsonl (which adds the TrainOutput line).
         var state = JsonNode.Parse(File.ReadAllText(Path.Combine(runDirectory, "trainer_state.json")))!;

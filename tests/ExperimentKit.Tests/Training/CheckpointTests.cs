@@ -139,7 +139,8 @@ public sealed class CheckpointTests
         Assert.Equal(saved[^1].Path, diverged.LastCheckpoint);
         Assert.Equal(1e30, diverged.LearningRate);
         Assert.Contains($"at step {diverged.Step} (learning_rate 1e+30)", diverged.Message, StringComparison.Ordinal);
-        Assert.EndsWith($"Last good checkpoint: {saved[^1].Path}", diverged.Message, StringComparison.Ordinal);
+        Assert.Contains($"Last good checkpoint: {saved[^1].Path}. ", diverged.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"resume from it with --resume {saved[^1].Path}.", diverged.Message, StringComparison.Ordinal);
     }
 
     private static byte[] Serialize(TorchSharp.Modules.AdamW optimizer)

@@ -73,8 +73,8 @@ public static class RecordReaders
         if (files.Length == 0)
         {
             throw new DataFileNotFoundException(format is { } wanted
-                ? $"{whatItIs}: the folder {path} has no {Extension(wanted)} files."
-                : $"{whatItIs}: the folder {path} has no data files ({SupportedExtensions}).");
+                ? $"{whatItIs}: the folder {path} has no {Extension(wanted)} files; put them there, or name the format they have."
+                : $"{whatItIs}: the folder {path} has no data files ({SupportedExtensions}); put the split's files there.");
         }
 
         var formats = files.Select(f => f.Format).Distinct().ToArray();

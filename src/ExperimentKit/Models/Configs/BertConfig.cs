@@ -34,6 +34,9 @@ public sealed partial record BertConfig : PretrainedConfig
     /// <summary>Only "absolute" is implemented; kept so a config asking for another kind is refused, not misread.</summary>
     public string PositionEmbeddingType { get; init; }
 
+    /// <summary>HF <c>use_cache</c>: a decoder's key-value cache; BERT as an encoder never reads it.</summary>
+    public bool UseCache { get; init; }
+
     /// <summary>HF <c>classifier_dropout</c>: null means "use <see cref="HiddenDropoutProb"/>".</summary>
     public double? ClassifierDropout { get; init; }
 

@@ -9,8 +9,14 @@ public abstract partial record PretrainedConfig
 {
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, IndentSize = 2 };
 
+    /// <summary>
+    /// The transformers release whose config.json and state-dict layout this writes (torch_dtype, not yet dtype; position_ids
+    /// not persistent), written as transformers_version as save_pretrained does.
+    /// </summary>
+    public const string TransformersVersion = "4.44.2";
+
     /// <summary>Keys derived from the model when writing, so a read value is not kept (it would go stale).</summary>
-    private static readonly string[] DerivedKeys = ["torch_dtype", "experimentkit_version"];
+    private static readonly string[] DerivedKeys = ["torch_dtype", "transformers_version", "experimentkit_version"];
 
     /// <summary>The model types <see cref="FromJson"/> reads, as config.json's <c>model_type</c> spells them.</summary>
     public static IReadOnlyList<string> SupportedModelTypes { get; } = ["bert", "distilbert"];
@@ -49,6 +55,7 @@ public abstract partial record PretrainedConfig
         keys["architectures"] = new JsonArray([.. Architectures.Select(a => JsonValue.Create(a))]);
         keys["experimentkit_version"] = typeof(PretrainedConfig).Assembly.GetName().Version?.ToString(3);
         keys["torch_dtype"] = "float32";
+        keys["transformers_version"] = TransformersVersion;
         keys["model_type"] = ModelType;
         foreach (var key in OwnKeys.Keys)
         {
@@ -64,12 +71,13 @@ public abstract partial record PretrainedConfig
             keys["problem_type"] = ProblemType;
         }
 
-        if (Id2Label.Count > 0)
+        // save_pretrained leaves out what equals PretrainedConfig's defaults: two labels named LABEL_0 and LABEL_1.
+        if (Id2Label.Count > 0 && !HasDefaultLabels)
         {
             keys["id2label"] = SortedObject(Id2Label.Select(kv => (kv.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)kv.Value)));
         }
 
-        if (Label2Id.Count > 0)
+        if (Label2Id.Count > 0 && !HasDefaultLabels)
         {
             keys["label2id"] = SortedObject(Label2Id.Select(kv => (kv.Key, (JsonNode?)kv.Value)));
         }
@@ -77,6 +85,10 @@ public abstract partial record PretrainedConfig
         var root = SortedObject(keys.Select(kv => (kv.Key, kv.Value)));
         return root.ToJsonString(WriteOptions) + "\n";
     }
+
+    private bool HasDefaultLabels =>
+        Id2Label.Count == 2 && Id2Label.GetValueOrDefault(0) == "LABEL_0" && Id2Label.GetValueOrDefault(1) == "LABEL_1"
+        && Label2Id.Count == 2 && Label2Id.GetValueOrDefault("LABEL_0") == 0 && Label2Id.GetValueOrDefault("LABEL_1") == 1;
 
     /// <summary>Value equality through the written form: the dictionaries and <see cref="Extra"/> would otherwise compare by reference.</summary>
     public virtual bool Equals(PretrainedConfig? other) => other is not null && EqualityContract == other.EqualityContract && ToJson() == other.ToJson();

@@ -32,7 +32,7 @@ public sealed record PretrainedFolder(string Path)
         }
 
         throw new FileNotFoundException(
-            $"No weights in {Path}: looked for {SafetensorsFile}, {SafetensorsIndexFile} and {PyTorchFile}.");
+            $"No weights in {Path}: looked for {SafetensorsFile}, {SafetensorsIndexFile} and {PyTorchFile}. Put the weights beside config.json.");
     }
 
     public string File(string name) => System.IO.Path.Combine(Path, name);

@@ -43,5 +43,5 @@ public static class PretrainedResolver
     private static PretrainedFolder Checked(PretrainedFolder folder) =>
         File.Exists(folder.Config)
             ? folder
-            : throw new FileNotFoundException($"{folder.Path} is not a model folder: {PretrainedFolder.ConfigFile} is missing.", folder.Config);
+            : throw new FileNotFoundException($"{folder.Path} is not a model folder: {PretrainedFolder.ConfigFile} is missing. Point pretrained_model_name_or_path at a folder with config.json and the weights.", folder.Config);
 }
