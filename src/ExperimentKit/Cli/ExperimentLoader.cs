@@ -20,7 +20,7 @@ internal static class ExperimentLoader
     {
         if (!File.Exists(file))
         {
-            ErrorLine.Write(console, $"experiment file not found: {Path.GetFullPath(file)}");
+            ErrorLine.Write(console, $"experiment file not found: {Path.GetFullPath(file)}; check the path (relative to this folder), or list the compiled experiments with dotnet run -- --list");
             return ExitCodes.BadInput;
         }
 
