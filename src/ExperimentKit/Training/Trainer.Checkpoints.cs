@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using ExperimentKit.Models;
 using ExperimentKit.Data;
-using TorchSharp.Modules;
+using ExperimentKit.Models;
 
 namespace ExperimentKit.Training;
 

@@ -161,13 +161,14 @@ public sealed partial class Trainer<TModel, TBatch>(
     {
         StepBoundaryCollection.Collect();
         using var scope = NewDisposeScope();
+        using var accumulationSteps = args.GradientAccumulationSteps.ToScalar();
         var accumulated = 0.0;
         for (var micro = 0; micro < args.GradientAccumulationSteps; micro++)
         {
             var batchIndex = (stepInEpoch * args.GradientAccumulationSteps) + micro;
             using var batch = collate(Slice(train, order, batchIndex), new BatchPosition(epoch, batchIndex));
             var loss = trainingLoss.Of(forward(model, batch), batch.Labels);
-            (loss / args.GradientAccumulationSteps).backward();
+            loss.div(accumulationSteps).backward();
             accumulated += loss.item<float>();
         }
 
@@ -178,8 +179,8 @@ public sealed partial class Trainer<TModel, TBatch>(
         }
 
         gradNorm = args.MaxGradNorm > 0 ? nn.utils.clip_grad_norm_(parameters, args.MaxGradNorm) : 0.0;
-        optimizer.step();
-        optimizer.zero_grad();
+        optimizer.Step();
+        optimizer.ZeroGrad();
         return mean;
     }
 

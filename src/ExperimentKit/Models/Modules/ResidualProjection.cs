@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -36,6 +37,6 @@ public abstract class ResidualProjection : nn.Module<Tensor, Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var projected = dropout.forward(dense.forward(hiddenStates));
-        return layerNorm.forward(projected + inputTensor).MoveToOuterDisposeScope();
+        return layerNorm.forward(projected.add(inputTensor, OwnedScalars.One)).MoveToOuterDisposeScope();
     }
 }
