@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExperimentKit.Benchmarks;
 
 return args switch
@@ -5,6 +6,9 @@ return args switch
     ["tokenizers", .. var rest] => TokenizerBenchmark.Run(rest),
     ["encoder-parity"] => EncoderParityBenchmark.Run(),
     ["memory"] => MemoryBenchmark.Run(),
+    ["scalar-stress", .. var rest] => ScalarStressBenchmark.Run(rest),
+    [ScalarStressBenchmark.WorkerCommand, var deadline, .. var rest] =>
+        ScalarStressWorker.Run(rest.Contains("--old-path"), DateTime.Parse(deadline, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)),
     _ => Usage(),
 };
 
@@ -14,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("  tokenizers [--runs N]   tokens/s of ours, HF Rust, Microsoft.ML.Tokenizers, FastBertTokenizer");
     Console.Error.WriteLine("  encoder-parity          our encoder vs ONNX Runtime on all-MiniLM-L6-v2: max difference and pairs/s");
     Console.Error.WriteLine("  memory                  resident memory over 1,000 trainer steps of a tiny BERT");
+    Console.Error.WriteLine("  scalar-stress [--minutes N] [--old-path]   crashes of training beside a thread forcing GCs");
     return 2;
 }
