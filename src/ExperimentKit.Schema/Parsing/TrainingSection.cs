@@ -47,6 +47,9 @@ internal static class TrainingSection
             LabelSmoothingFactor = r.Read("label_smoothing_factor", d.LabelSmoothingFactor, ScalarTypes.Number),
             DataloaderDropLast = r.Read("dataloader_drop_last", d.DataloaderDropLast, ScalarTypes.Boolean),
             GroupByLength = r.Read("group_by_length", d.GroupByLength, ScalarTypes.Boolean),
+            UseCpu = r.Read("use_cpu", d.UseCpu, ScalarTypes.Boolean),
+            Bf16 = r.Read("bf16", d.Bf16, ScalarTypes.Boolean),
+            Fp16 = r.Read("fp16", d.Fp16, ScalarTypes.Boolean),
         };
         r.ReportUnknownKeys();
         return spec;
