@@ -44,6 +44,20 @@ public sealed class TrainerTests
         Assert.True(GC.CollectionCount(0) - before >= output.GlobalStep, $"{GC.CollectionCount(0) - before} collections in {output.GlobalStep} steps");
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Fp16_with_its_loss_scale_and_bf16_train_to_nearly_the_float32_loss(bool fp16, bool bf16)
+    {
+        var exact = TrainerHarness.Train(Base, Train).Output;
+        var (mixed, events, _) = TrainerHarness.Train(Base with { Fp16 = fp16, Bf16 = bf16 }, Train);
+
+        Assert.Equal(exact.GlobalStep, mixed.GlobalStep);
+        Assert.All(events.StepLosses, loss => Assert.True(double.IsFinite(loss)));
+        Assert.InRange(mixed.TrainingLoss, exact.TrainingLoss - 0.02, exact.TrainingLoss + 0.02);
+        Assert.NotEqual(exact.TrainingLoss, mixed.TrainingLoss);
+    }
+
     [Fact]
     public void Logging_strategy_no_never_logs()
     {

@@ -36,7 +36,7 @@ public abstract class ResidualProjection : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates, Tensor inputTensor)
     {
         using var scope = NewDisposeScope();
-        var projected = dropout.forward(dense.forward(hiddenStates));
+        var projected = dropout.forward(Autocast.Linear(dense, hiddenStates));
         return layerNorm.forward(projected.add(inputTensor, OwnedScalars.One)).MoveToOuterDisposeScope();
     }
 }
