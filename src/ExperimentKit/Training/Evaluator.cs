@@ -54,7 +54,6 @@ public sealed class Evaluator<TModel, TBatch>(
         {
             for (var start = 0; start < examples.Count; start += args.PerDeviceEvalBatchSize)
             {
-                StepBoundaryCollection.Collect();
                 using var scope = NewDisposeScope();
                 // Index the batch directly: Skip over an IReadOnlyList walks from the start for every batch.
                 var slice = Enumerable.Range(start, Math.Min(args.PerDeviceEvalBatchSize, examples.Count - start)).Select(i => examples[i]).ToArray();

@@ -165,7 +165,6 @@ public sealed partial class Trainer<TModel, TBatch>(
     /// <summary>One optimizer step over gradient_accumulation_steps batches; returns the mean loss, which must be finite.</summary>
     private double OptimizerStep(AdamW optimizer, Parameter[] parameters, IReadOnlyList<EncodedExample> train, int[] order, int epoch, int stepInEpoch)
     {
-        StepBoundaryCollection.Collect();
         using var scope = NewDisposeScope();
         using var accumulationSteps = args.GradientAccumulationSteps.ToScalar();
         var accumulated = 0.0;
