@@ -208,4 +208,40 @@ public class TrainingRuleTests
         Assert.False(ResolvedTraining.GreaterIsBetter(t));
         Assert.Equal(t.Seed, ResolvedTraining.DataSeed(t));
     }
+
+    [Fact]
+    public void EK0203_fp16_on_a_run_kept_on_the_cpu()
+    {
+        Assert.Equal(
+            ["e.yaml(5,33): error EK0203: 'fp16' is mixed precision on CUDA, but use_cpu is true: set use_cpu to false (the default picks CUDA when LibTorch reports it) or drop 'fp16'"],
+            Findings(Minimal("training: {}", "training: {use_cpu: true, fp16: true}")));
+    }
+
+    [Fact]
+    public void EK0203_bf16_on_a_run_kept_on_the_cpu()
+    {
+        Assert.Equal(
+            ["e.yaml(5,18): error EK0203: 'bf16' is mixed precision on CUDA, but use_cpu is true: set use_cpu to false (the default picks CUDA when LibTorch reports it) or drop 'bf16'"],
+            Findings(Minimal("training: {}", "training: {bf16: true, use_cpu: true}")));
+    }
+
+    [Fact]
+    public void EK0203_fp16_and_bf16_together()
+    {
+        Assert.Equal(
+            ["e.yaml(5,18): error EK0203: set either 'fp16' or 'bf16', not both"],
+            Findings(Minimal("training: {}", "training: {fp16: true, bf16: true}")));
+    }
+
+    [Fact]
+    public void Device_and_precision_keys_read_as_TrainingArguments_names()
+    {
+        var auto = Parsed.Spec(Yaml.Minimal).Training;
+        var cuda = Parsed.Spec(Minimal("training: {}", "training: {bf16: true}")).Training;
+        var cpu = Parsed.Spec(Minimal("training: {}", "training: {use_cpu: true, fp16: false}")).Training;
+
+        Assert.Equal((false, false, false), (auto.UseCpu, auto.Bf16, auto.Fp16));
+        Assert.Equal((false, true, false), (cuda.UseCpu, cuda.Bf16, cuda.Fp16));
+        Assert.Equal((true, false, false), (cpu.UseCpu, cpu.Bf16, cpu.Fp16));
+    }
 }

@@ -45,5 +45,8 @@ public static class TrainingKeys
         Number("label_smoothing_factor", "Label smoothing of the cross-entropy loss.") with { Range = ValueRange.Probability },
         Boolean("dataloader_drop_last", "Drop the last, incomplete training batch of each epoch."),
         Boolean("group_by_length", "Batch examples of similar length together (a random order each epoch) to cut padding."),
+        Boolean("use_cpu", "Train on the CPU even where CUDA is available (default: CUDA when LibTorch reports it)."),
+        Boolean("bf16", "Mixed precision with bfloat16 on CUDA (autocast of linear layers and attention); not with use_cpu."),
+        Boolean("fp16", "Mixed precision with float16 on CUDA, with a gradient scaler; not with bf16 or use_cpu."),
     ];
 }

@@ -63,6 +63,15 @@ public sealed record TrainingSpec
 
     /// <summary>LengthGroupedSampler: each epoch's random order, with examples of similar length batched together to cut padding.</summary>
     public bool GroupByLength { get; init; }
+
+    /// <summary>Train on the CPU even where CUDA is available; false (the default) picks CUDA when LibTorch reports it.</summary>
+    public bool UseCpu { get; init; }
+
+    /// <summary>Mixed precision with bfloat16 matmuls on CUDA (autocast); the weights and optimizer stay float32.</summary>
+    public bool Bf16 { get; init; }
+
+    /// <summary>Mixed precision with float16 matmuls on CUDA (autocast) and a dynamic loss scale (GradScaler).</summary>
+    public bool Fp16 { get; init; }
 }
 
 /// <summary>YAML: no, steps, epoch.</summary>

@@ -17,6 +17,24 @@ internal sealed partial class SpecValidator
         ValidateOptimizer(t);
         ValidateIntervals(t);
         ValidateBestModel(t);
+        ValidatePrecision(t);
+    }
+
+    /// <summary>
+    /// fp16 and bf16 autocast the matmuls on CUDA: one of them at a time, and not on a run told to stay on the CPU (a run
+    /// whose automatic device turns out to be the CPU stops at its start instead, since only then is it known).
+    /// </summary>
+    private void ValidatePrecision(TrainingSpec t)
+    {
+        Check(!(t.Fp16 && t.Bf16), SchemaRules.ConflictingSettings, "training.fp16", "set either 'fp16' or 'bf16', not both");
+        foreach (var (path, on) in new[] { ("training.fp16", t.Fp16), ("training.bf16", t.Bf16) })
+        {
+            Check(
+                !(on && t.UseCpu),
+                SchemaRules.ConflictingSettings,
+                path,
+                $"'{Key(path)}' is mixed precision on CUDA, but use_cpu is true: set use_cpu to false (the default picks CUDA when LibTorch reports it) or drop '{Key(path)}'");
+        }
     }
 
     private void ValidateOptimizer(TrainingSpec t)

@@ -4,6 +4,7 @@ using ExperimentKit.Models;
 using ExperimentKit.Runs;
 using ExperimentKit.Schema.Model;
 using ExperimentKit.Tasks;
+using ExperimentKit.Torch;
 using ExperimentKit.Training;
 using TorchSharp;
 
@@ -35,12 +36,18 @@ public abstract partial class Experiment<TConfig, TBatch, TModel> : IExperiment
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(settings);
         var reporter = settings.Reporter;
+        // First, so a run asking for fp16 where LibTorch sees no GPU stops before it reads or tokenizes anything.
+        var placement = TrainingDevice.Resolve(spec);
         var task = CreateTask(spec);
         var source = ModelSource<TConfig>.Resolve(spec, task, reporter);
         var data = PreparedData.Load(spec, task, settings.ExperimentFile, source.Pretrained, reporter, settings.TokenizationCache);
         torch.manual_seed(spec.Training.Seed);
         using var model = CreateModel(source.Config);
         source.LoadWeights(model, reporter);
+        if (placement.IsCuda)
+        {
+            model.to(placement.Device);
+        }
 
         var parentFolder = settings.RunDirectory is { } trial ? Path.GetDirectoryName(Path.GetFullPath(trial))! : spec.Training.OutputDir;
         RunStorage.Check(settings.Resume?.RunDirectory ?? parentFolder, model, spec.Training);
@@ -60,7 +67,7 @@ public abstract partial class Experiment<TConfig, TBatch, TModel> : IExperiment
         reporter.RunFolder(folder.FinalPath);
 
         var collator = task.CreateCollator(data.Tokenizer);
-        TBatch Collate(IReadOnlyList<EncodedExample> examples, BatchPosition position) => CreateBatch(collator.Collate(examples, position));
+        TBatch Collate(IReadOnlyList<EncodedExample> examples, BatchPosition position) => CreateBatch(collator.Collate(examples, position).To(placement.Device));
         var scorer = task.ScorerFor(DatasetSplit.Validation, data.Root);
         var metrics = new MetricsLog(folder.File("metrics.jsonl"));
         metrics.Clear();

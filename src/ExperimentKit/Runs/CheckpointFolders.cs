@@ -37,6 +37,7 @@ public sealed class CheckpointFolders(RunFolder run, Action<string> writeModel, 
         {
             Directory.CreateDirectory(temporary);
             writeModel(temporary);
+            SaveFault.KillIfRequested(step);
             writeTrainerFiles(temporary);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

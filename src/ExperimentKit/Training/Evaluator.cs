@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ExperimentKit.Data;
 using ExperimentKit.Models;
 using ExperimentKit.Schema.Model;
+using ExperimentKit.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -53,11 +54,11 @@ public sealed class Evaluator<TModel, TBatch>(
         {
             for (var start = 0; start < examples.Count; start += args.PerDeviceEvalBatchSize)
             {
-                StepBoundaryCollection.Collect();
                 using var scope = NewDisposeScope();
                 // Index the batch directly: Skip over an IReadOnlyList walks from the start for every batch.
                 var slice = Enumerable.Range(start, Math.Min(args.PerDeviceEvalBatchSize, examples.Count - start)).Select(i => examples[i]).ToArray();
                 using var batch = collate(slice, BatchPosition.Evaluation(start / args.PerDeviceEvalBatchSize));
+                using var autocast = Autocast.Enable(TrainingDevice.ComputeTypeOf(args));
                 var output = forward(model, batch);
                 lossSum += lossFunction.Of(output, batch.Labels).item<float>() * slice.Length;
                 outputs.Add(preprocessLogits is null ? output.Logits : preprocessLogits(output.Logits));

@@ -1,6 +1,5 @@
 using ExperimentKit.Schema.Model;
 using TorchSharp;
-using TorchSharp.Modules;
 
 namespace ExperimentKit.Training;
 
@@ -12,22 +11,24 @@ public static class OptimizerFactory
 {
     public static AdamW CreateAdamW(torch.nn.Module model, TrainingSpec args)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(args);
         var named = model.named_parameters().Where(p => p.parameter.requires_grad).ToArray();
         var decay = named.Where(p => DecaysWeight(p.name)).Select(p => p.parameter).ToArray();
         var noDecay = named.Where(p => !DecaysWeight(p.name)).Select(p => p.parameter).ToArray();
 
-        var groups = new List<AdamW.ParamGroup>();
+        var groups = new List<AdamWParamGroup>();
         if (decay.Length > 0)
         {
-            groups.Add(new AdamW.ParamGroup(decay, args.LearningRate, args.AdamBeta1, args.AdamBeta2, args.AdamEpsilon, args.WeightDecay, false, false));
+            groups.Add(new AdamWParamGroup(decay, args.LearningRate, new AdamWHyperparameters(args.AdamBeta1, args.AdamBeta2, args.AdamEpsilon, args.WeightDecay)));
         }
 
         if (noDecay.Length > 0)
         {
-            groups.Add(new AdamW.ParamGroup(noDecay, args.LearningRate, args.AdamBeta1, args.AdamBeta2, args.AdamEpsilon, 0.0, false, false));
+            groups.Add(new AdamWParamGroup(noDecay, args.LearningRate, new AdamWHyperparameters(args.AdamBeta1, args.AdamBeta2, args.AdamEpsilon, 0.0)));
         }
 
-        return torch.optim.AdamW(groups, args.LearningRate, args.AdamBeta1, args.AdamBeta2, args.AdamEpsilon, args.WeightDecay, false, false);
+        return new AdamW(groups);
     }
 
     /// <summary>Biases and every LayerNorm parameter are exempt from weight decay.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using ExperimentKit.Models;
 using ExperimentKit.Data;
-using TorchSharp.Modules;
+using ExperimentKit.Models;
 
 namespace ExperimentKit.Training;
 
@@ -23,7 +22,7 @@ public sealed partial class Trainer<TModel, TBatch>
             bestCheckpoint = name;
         }
 
-        var position = new ResumePosition(at.EpochIndex, at.StepInEpoch, at.EpochEndDone, losses.SinceLog, losses.StepsSinceLog, losses.Total, gradNorm);
+        var position = new ResumePosition(at.EpochIndex, at.StepInEpoch, at.EpochEndDone, losses.SinceLog, losses.StepsSinceLog, losses.Total, gradNorm, scaler?.Scale, scaler?.GrowthTracker);
         var state = TrainerState();
         checkpoints.Save(step, folder => TrainerCheckpoint.Write(folder, optimizer, sampler, order, state, position), bestCheckpoint);
         lastCheckpoint = name;
@@ -55,6 +54,11 @@ public sealed partial class Trainer<TModel, TBatch>
         step = (int)state["global_step"]!;
         epochReached = (double)state["epoch"]!;
         gradNorm = position.GradNorm;
+        if (scaler is not null && position.LossScale is { } scale)
+        {
+            scaler = new GradScaler(scale, position.LossScaleGrowthTracker ?? 0);
+        }
+
         losses.Restore(position.LossSinceLog, position.StepsSinceLog, position.LossTotal);
         bestCheckpoint = (string?)state["best_model_checkpoint"];
         best?.Restore((double?)state["best_metric"], (int?)state["best_global_step"], TrainerStateJson.PatienceCounter(state));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ExperimentKit.Data;
 using ExperimentKit.Models;
 using ExperimentKit.Schema.Model;
+using ExperimentKit.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -28,6 +29,10 @@ public sealed partial class Trainer<TModel, TBatch>(
     where TBatch : ILabeledBatch
 {
     private readonly TrainingLoss trainingLoss = new(args.LabelSmoothingFactor);
+    private readonly ScalarType? computeType = TrainingDevice.ComputeTypeOf(args);
+
+    /// <summary>fp16's loss scale; null in float32 and bf16, whose range needs none.</summary>
+    private GradScaler? scaler;
     private readonly List<JsonObject> history = [];
     private readonly RunningLoss losses = new();
     private BestModelTracker? best;
@@ -52,6 +57,7 @@ public sealed partial class Trainer<TModel, TBatch>(
         var schedule = LearningRateSchedule.For(args, plan);
         using var optimizer = OptimizerFactory.CreateAdamW(model, args);
         using var sampler = new EpochSampler(train.Count, ResolvedTraining.DataSeed(args));
+        scaler = args.Fp16 ? new GradScaler() : null;
         best = BestModelTracker.For(args);
         var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
         callback.OnTrainBegin(plan, train.Count);
@@ -159,15 +165,21 @@ public sealed partial class Trainer<TModel, TBatch>(
     /// <summary>One optimizer step over gradient_accumulation_steps batches; returns the mean loss, which must be finite.</summary>
     private double OptimizerStep(AdamW optimizer, Parameter[] parameters, IReadOnlyList<EncodedExample> train, int[] order, int epoch, int stepInEpoch)
     {
-        StepBoundaryCollection.Collect();
         using var scope = NewDisposeScope();
+        using var accumulationSteps = args.GradientAccumulationSteps.ToScalar();
         var accumulated = 0.0;
         for (var micro = 0; micro < args.GradientAccumulationSteps; micro++)
         {
             var batchIndex = (stepInEpoch * args.GradientAccumulationSteps) + micro;
             using var batch = collate(Slice(train, order, batchIndex), new BatchPosition(epoch, batchIndex));
-            var loss = trainingLoss.Of(forward(model, batch), batch.Labels);
-            (loss / args.GradientAccumulationSteps).backward();
+            Tensor loss;
+            using (Autocast.Enable(computeType))
+            {
+                loss = trainingLoss.Of(forward(model, batch), batch.Labels);
+            }
+
+            var share = loss.div(accumulationSteps);
+            (scaler?.ScaleLoss(share) ?? share).backward();
             accumulated += loss.item<float>();
         }
 
@@ -177,11 +189,23 @@ public sealed partial class Trainer<TModel, TBatch>(
             throw new TrainingDivergedException(step + 1, mean, CurrentLearningRate(optimizer), lastCheckpoint is null ? null : checkpoints!.Resolve(lastCheckpoint));
         }
 
+        scaler?.Unscale(parameters);
         gradNorm = args.MaxGradNorm > 0 ? nn.utils.clip_grad_norm_(parameters, args.MaxGradNorm) : 0.0;
-        optimizer.step();
-        optimizer.zero_grad();
+        if (scaler?.Update(GradientsFinite(parameters)) ?? true)
+        {
+            optimizer.Step();
+        }
+
+        optimizer.ZeroGrad();
         return mean;
     }
+
+    /// <summary>
+    /// Whether no gradient overflowed, from the norm clipping just computed (inf or NaN when any is), or without clipping
+    /// from a norm clipped at infinity, which leaves the gradients as they are.
+    /// </summary>
+    private bool GradientsFinite(Parameter[] parameters) =>
+        double.IsFinite(args.MaxGradNorm > 0 ? gradNorm : nn.utils.clip_grad_norm_(parameters, double.PositiveInfinity));
 
     /// <summary>The next epoch's order: the sampler's permutation, arranged by length with group_by_length (the generator advances alike either way).</summary>
     private int[] NextOrder(EpochSampler sampler, IReadOnlyList<EncodedExample> train)

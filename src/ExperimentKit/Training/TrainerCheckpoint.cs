@@ -3,14 +3,13 @@ using System.Text.Json.Nodes;
 using ExperimentKit.Data;
 using ExperimentKit.IO;
 using ExperimentKit.Models;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Training;
 
 /// <summary>
-/// The trainer's files in a checkpoint folder, beside the model: optimizer.bin (TorchSharp's AdamW state: per parameter
-/// step, exp_avg and exp_avg_sq, bit for bit), scheduler.json, rng_state.safetensors (LibTorch's default generator,
+/// The trainer's files in a checkpoint folder, beside the model: optimizer.bin (<see cref="AdamW"/>'s state in TorchSharp's
+/// format: per parameter step, exp_avg and exp_avg_sq, bit for bit), scheduler.json, rng_state.safetensors (LibTorch's default generator,
 /// the sampler's generator and the current epoch's order), trainer_state.json (Hugging Face's) and resume_state.json.
 /// </summary>
 public static class TrainerCheckpoint
@@ -30,7 +29,7 @@ public static class TrainerCheckpoint
     {
         using (var writer = new BinaryWriter(File.Create(Path.Combine(folder, OptimizerFile))))
         {
-            optimizer.save_state_dict(writer);
+            optimizer.Save(writer);
         }
 
         File.WriteAllText(Path.Combine(folder, SchedulerFile), new JsonObject { ["last_epoch"] = trainerState["global_step"]!.DeepClone() }.ToJsonString(Json));
@@ -54,7 +53,7 @@ public static class TrainerCheckpoint
     {
         using (var reader = new BinaryReader(File.OpenRead(Path.Combine(folder, OptimizerFile))))
         {
-            optimizer.load_state_dict(reader);
+            optimizer.Load(reader);
         }
 
         int[] order;

@@ -45,10 +45,14 @@ internal static class GeneratorHarness
     public static string Format(Diagnostic diagnostic) =>
         diagnostic.ToString().Replace(ProjectRoot, string.Empty, StringComparison.Ordinal);
 
-    /// <summary>The framework the tests run on, plus the schema library the generated code uses.</summary>
+    /// <summary>
+    /// The framework the tests run on, plus the schema library the generated code uses; not TorchSharp (which the
+    /// analyzer tests load), since <see cref="RuntimeContract"/> stands in for it.
+    /// </summary>
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path) != "TorchSharp.dll")
             .Append(typeof(ExperimentKit.Schema.Model.ExperimentSpec).Assembly.Location)
             .Distinct()
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))

@@ -145,6 +145,9 @@ public sealed record MlmDomainConfig(
             LabelSmoothingFactor = 0.0,
             DataloaderDropLast = false,
             GroupByLength = false,
+            UseCpu = false,
+            Bf16 = false,
+            Fp16 = false,
         });
 
     /// <summary>The compiled settings as the spec the runtime runs (source locations come from the file at run time).</summary>

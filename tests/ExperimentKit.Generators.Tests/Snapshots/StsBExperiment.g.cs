@@ -143,6 +143,9 @@ public sealed record StsBConfig(
             LabelSmoothingFactor = 0.0,
             DataloaderDropLast = false,
             GroupByLength = true,
+            UseCpu = false,
+            Bf16 = false,
+            Fp16 = false,
         });
 
     /// <summary>The compiled settings as the spec the runtime runs (source locations come from the file at run time).</summary>

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using ExperimentKit.Data;
 using ExperimentKit.Runs;
+using ExperimentKit.Training;
 
 namespace ExperimentKit.Tests.EndToEnd;
 
 /// <summary>
-/// The real program, as a child process: a run killed hard (SIGKILL) once it has a checkpoint, or while it writes one,
-/// then resumed with `--resume`, ends with the same model.safetensors bytes and the same metrics.jsonl values as a run
+/// The real program, as a child process: a run killed hard (SIGKILL) once it has a checkpoint, or by itself in the middle
+/// of writing one (<see cref="SaveFault"/>), then resumed with `--resume`, ends with the same model.safetensors bytes and the same metrics.jsonl values as a run
 /// never stopped.
 /// </summary>
 [Collection(TorchCollection.Name)]
@@ -34,27 +35,27 @@ public sealed class KillAndResumeTests
         using var folder = new TemporaryFolder();
         var killed = Path.Combine(folder.Path, "killed");
 
-        // A save of the tiny model takes tens of milliseconds and the polling a few; a kill that lands just after the
-        // rename is no mid-save kill, so try again (each try is a fresh run) until one leaves a partial checkpoint behind.
-        var midSave = false;
-        for (var attempt = 0; attempt < 5 && !midSave; attempt++)
+        // The run kills itself (SIGKILL) inside the save of checkpoint-20, between its model and its trainer files.
+        using (var victim = Start(Experiment(folder, killed), [(SaveFault.EnvironmentVariable, "20")]))
         {
-            if (Directory.Exists(killed))
-            {
-                Directory.Delete(killed, recursive: true);
-            }
-
-            midSave = KillOnce(folder, killed, run => PartialCheckpoints(run).Length > 0 && CheckpointFolders.List(run).Count > 0) && PartialCheckpoints(Assert.Single(Directory.GetDirectories(killed))).Length > 0;
+            Assert.True(victim.WaitForExit(Patience), "the run did not reach checkpoint-20:\n" + Output);
+            Assert.Equal(137, victim.ExitCode);
         }
 
-        Assert.True(midSave, "no kill landed inside a save in 5 runs");
+        var run = Assert.Single(Directory.GetDirectories(killed));
+        Assert.Equal([10], CheckpointFolders.List(run).Select(c => c.Step));
+        var partial = Assert.Single(PartialCheckpoints(run));
+        var written = Directory.GetFiles(partial).Select(Path.GetFileName).ToArray();
+        Assert.Contains("model.safetensors", written);
+        Assert.DoesNotContain("optimizer.bin", written);
+        Assert.DoesNotContain(TrainerCheckpoint.TrainerStateFile, written);
         AssertResumesToTheUninterruptedRun(folder, killed);
     }
 
     /// <summary>Starts a run and kills it (SIGKILL) as soon as <paramref name="when"/> holds for its run folder; false if it never did.</summary>
     private static bool KillOnce(TemporaryFolder folder, string outputDir, Func<string, bool> when)
     {
-        using var victim = Start(Experiment(folder, outputDir));
+        using var victim = Start(Experiment(folder, outputDir), []);
         var clock = Stopwatch.StartNew();
         var seen = false;
         while (!seen && !victim.HasExited && clock.Elapsed < Patience)
@@ -77,10 +78,10 @@ public sealed class KillAndResumeTests
     {
         var interrupted = Assert.Single(Directory.GetDirectories(killed));
         Assert.EndsWith(".incomplete", interrupted, StringComparison.Ordinal);
-        Finish(Start(Experiment(folder, killed), "--resume"));
+        Finish(Start(Experiment(folder, killed), [], "--resume"));
 
         var whole = Path.Combine(folder.Path, "whole");
-        Finish(Start(Experiment(folder, whole)));
+        Finish(Start(Experiment(folder, whole), []));
 
         var expected = Assert.Single(Directory.GetDirectories(whole));
         var actual = Assert.Single(Directory.GetDirectories(killed));
@@ -105,7 +106,7 @@ public sealed class KillAndResumeTests
         return path;
     }
 
-    private static Process Start(string experiment, params string[] options)
+    private static Process Start(string experiment, (string Name, string Value)[] environment, params string[] options)
     {
         // The program the solution builds, beside the tests' own configuration (bin/<configuration>/net10.0).
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -119,6 +120,11 @@ public sealed class KillAndResumeTests
         }
 
         start.Environment[DataRoot.EnvironmentVariable] = TestData.Root;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, line) => Output.AppendLine(line.Data);
         process.ErrorDataReceived += (_, line) => Output.AppendLine(line.Data);

@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -19,7 +20,9 @@ internal static class AttentionHeads
         // tests) and faster on CPU. HF's masked_fill with the dtype's minimum (DistilBERT) and this addition both give
         // exactly 0 after softmax. The kernel applies the dropout to the probabilities itself, so HF's weightless
         // `dropout` child is not needed; it has no state-dict entry either way.
-        var context = nn.functional.scaled_dot_product_attention(Split(q), Split(k), Split(v), additiveMask, p: dropout);
+        var context = Autocast.ComputeType is { } type
+            ? nn.functional.scaled_dot_product_attention(Split(q).to_type(type), Split(k).to_type(type), Split(v).to_type(type), additiveMask.to_type(type), p: dropout).to_type(ScalarType.Float32)
+            : nn.functional.scaled_dot_product_attention(Split(q), Split(k), Split(v), additiveMask, p: dropout);
         return context.transpose(1, 2).reshape(batch, seq, width).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -60,11 +61,12 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>, IHasPad
         var seqLength = inputIds.shape[1];
 
         using var scope = torch.NewDisposeScope();
-        var positionIds = torch.arange(seqLength, dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0);
+        using var length = seqLength.ToScalar();
+        var positionIds = torch.arange(OwnedScalars.Zero, length, OwnedScalars.One, dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0);
         var tokenTypes = tokenTypeIds ?? torch.zeros_like(inputIds);
         // Same summation order as HF (words + token types, then + positions), so float rounding matches.
-        var embeddings = wordEmbeddings.forward(inputIds) + tokenTypeEmbeddings.forward(tokenTypes);
-        embeddings = embeddings + positionEmbeddings.forward(positionIds);
+        var embeddings = wordEmbeddings.forward(inputIds).add(tokenTypeEmbeddings.forward(tokenTypes), OwnedScalars.One);
+        embeddings = embeddings.add(positionEmbeddings.forward(positionIds), OwnedScalars.One);
         return dropout.forward(layerNorm.forward(embeddings)).MoveToOuterDisposeScope();
     }
 }

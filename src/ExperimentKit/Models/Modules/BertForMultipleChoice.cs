@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -47,7 +48,7 @@ public class BertForMultipleChoice : nn.Module<Tensor, Tensor, Tensor?, Tensor?,
             MultipleChoice.Flatten(inputIds),
             MultipleChoice.Flatten(attentionMask),
             tokenTypeIds is null ? null : MultipleChoice.Flatten(tokenTypeIds));
-        var perChoice = classifier.forward(dropout.forward(output.PoolerOutput!));
+        var perChoice = Autocast.Linear(classifier, dropout.forward(output.PoolerOutput!));
         var logits = MultipleChoice.Logits(perChoice, attentionMask);
         var loss = labels is null ? null : MultipleChoice.Loss(logits, labels);
         return new MultipleChoiceModelOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());

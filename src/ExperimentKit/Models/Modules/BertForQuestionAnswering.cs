@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -42,7 +43,7 @@ public class BertForQuestionAnswering : nn.Module<Tensor, Tensor, Tensor?, Tenso
     {
         using var scope = NewDisposeScope();
         var output = bert.forward(inputIds, attentionMask, tokenTypeIds);
-        var logits = qaOutputs.forward(output.LastHiddenState);
+        var logits = Autocast.Linear(qaOutputs, output.LastHiddenState);
         var loss = labels is null ? null : QuestionAnsweringLoss.Compute(logits, labels);
         return new QuestionAnsweringModelOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());
     }

@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using ExperimentKit.Schema.Model;
 using static TorchSharp.torch;
 
@@ -55,7 +56,7 @@ public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, 
         var pooled = Config.ClassifierPooling == ClassifierPoolings.Mean
             ? MaskedMean.Of(output.LastHiddenState, attentionMask)
             : output.PoolerOutput!;
-        var logits = classifier.forward(dropout.forward(pooled));
+        var logits = Autocast.Linear(classifier, dropout.forward(pooled));
         var loss = labels is null ? null : SequenceClassificationLoss.Compute(logits, labels, NumLabels, Config.ProblemType);
         return new SequenceClassifierOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());
     }

@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -46,7 +47,7 @@ public class BertForTokenClassification : nn.Module<Tensor, Tensor, Tensor?, Ten
     {
         using var scope = NewDisposeScope();
         var output = bert.forward(inputIds, attentionMask, tokenTypeIds);
-        var logits = classifier.forward(dropout.forward(output.LastHiddenState));
+        var logits = Autocast.Linear(classifier, dropout.forward(output.LastHiddenState));
         var loss = labels is null ? null : TokenClassificationLoss.Compute(logits, labels, NumLabels);
         return new TokenClassifierOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());
     }

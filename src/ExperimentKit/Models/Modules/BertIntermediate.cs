@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -28,6 +29,6 @@ public sealed class BertIntermediate : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates)
     {
         using var scope = NewDisposeScope();
-        return activation(dense.forward(hiddenStates)).MoveToOuterDisposeScope();
+        return activation(Autocast.Linear(dense, hiddenStates)).MoveToOuterDisposeScope();
     }
 }

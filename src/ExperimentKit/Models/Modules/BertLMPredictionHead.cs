@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -48,6 +49,6 @@ public sealed class BertLMPredictionHead : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates)
     {
         using var scope = NewDisposeScope();
-        return decoder.forward(transform.forward(hiddenStates)).MoveToOuterDisposeScope();
+        return Autocast.Linear(decoder, transform.forward(hiddenStates)).MoveToOuterDisposeScope();
     }
 }

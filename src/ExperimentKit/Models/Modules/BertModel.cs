@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -68,6 +69,7 @@ public class BertModel : nn.Module<Tensor, Tensor?, Tensor?, BertModelOutput>, I
         ArgumentNullException.ThrowIfNull(attentionMask);
         using var scope = NewDisposeScope();
         var keep = attentionMask.to_type(dtype).unsqueeze(1).unsqueeze(2);
-        return ((1.0 - keep) * finfo(dtype).min).MoveToOuterDisposeScope();
+        using var min = finfo(dtype).min.ToScalar();
+        return ones_like(keep).sub_(keep).mul_(min).MoveToOuterDisposeScope();
     }
 }

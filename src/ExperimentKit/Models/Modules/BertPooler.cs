@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -27,6 +28,6 @@ public sealed class BertPooler : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var first = hiddenStates.select(1, 0);
-        return dense.forward(first).tanh().MoveToOuterDisposeScope();
+        return Autocast.Linear(dense, first).tanh().MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -31,6 +32,6 @@ public sealed class BertPredictionHeadTransform : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates)
     {
         using var scope = NewDisposeScope();
-        return layerNorm.forward(transformActFn(dense.forward(hiddenStates))).MoveToOuterDisposeScope();
+        return layerNorm.forward(transformActFn(Autocast.Linear(dense, hiddenStates))).MoveToOuterDisposeScope();
     }
 }

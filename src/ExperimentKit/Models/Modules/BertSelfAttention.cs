@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -40,7 +41,7 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(hiddenStates);
         using var scope = NewDisposeScope();
         return AttentionHeads.Attend(
-            query.forward(hiddenStates), key.forward(hiddenStates), value.forward(hiddenStates), additiveMask, numHeads, training ? dropoutProb : 0.0)
+            Autocast.Linear(query, hiddenStates), Autocast.Linear(key, hiddenStates), Autocast.Linear(value, hiddenStates), additiveMask, numHeads, training ? dropoutProb : 0.0)
             .MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -49,8 +50,9 @@ public sealed class DistilBertEmbeddings : nn.Module<Tensor, Tensor>, IHasPaddin
         var seqLength = inputIds.shape[1];
 
         using var scope = torch.NewDisposeScope();
-        var positionIds = torch.arange(seqLength, dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0);
-        var embeddings = wordEmbeddings.forward(inputIds) + positionEmbeddings.forward(positionIds);
+        using var length = seqLength.ToScalar();
+        var positionIds = torch.arange(OwnedScalars.Zero, length, OwnedScalars.One, dtype: ScalarType.Int64, device: inputIds.device).unsqueeze(0);
+        var embeddings = wordEmbeddings.forward(inputIds).add(positionEmbeddings.forward(positionIds), OwnedScalars.One);
         return dropout.forward(layerNorm.forward(embeddings)).MoveToOuterDisposeScope();
     }
 }

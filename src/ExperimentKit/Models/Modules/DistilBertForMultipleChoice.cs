@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -49,8 +50,8 @@ public class DistilBertForMultipleChoice : nn.Module<Tensor, Tensor, Tensor?, Mu
         using var scope = NewDisposeScope();
         var hidden = distilbert.forward(MultipleChoice.Flatten(inputIds), MultipleChoice.Flatten(attentionMask));
         var first = hidden.select(1, 0);
-        var pooled = dropout.forward(nn.functional.relu(preClassifier.forward(first)));
-        var logits = MultipleChoice.Logits(classifier.forward(pooled), attentionMask);
+        var pooled = dropout.forward(nn.functional.relu(Autocast.Linear(preClassifier, first)));
+        var logits = MultipleChoice.Logits(Autocast.Linear(classifier, pooled), attentionMask);
         var loss = labels is null ? null : MultipleChoice.Loss(logits, labels);
         return new MultipleChoiceModelOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());
     }

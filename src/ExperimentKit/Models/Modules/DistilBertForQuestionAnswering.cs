@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -44,7 +45,7 @@ public class DistilBertForQuestionAnswering : nn.Module<Tensor, Tensor, Tensor?,
     {
         using var scope = NewDisposeScope();
         var hidden = distilbert.forward(inputIds, attentionMask);
-        var logits = qaOutputs.forward(dropout.forward(hidden));
+        var logits = Autocast.Linear(qaOutputs, dropout.forward(hidden));
         var loss = labels is null ? null : QuestionAnsweringLoss.Compute(logits, labels);
         return new QuestionAnsweringModelOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());
     }

@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -53,8 +54,8 @@ public class DistilBertForSequenceClassification : nn.Module<Tensor, Tensor, Ten
     {
         using var scope = NewDisposeScope();
         var first = distilbert.forward(inputIds, attentionMask).select(1, 0);
-        var pooled = dropout.forward(nn.functional.relu(preClassifier.forward(first)));
-        var logits = classifier.forward(pooled);
+        var pooled = dropout.forward(nn.functional.relu(Autocast.Linear(preClassifier, first)));
+        var logits = Autocast.Linear(classifier, pooled);
         var loss = labels is null ? null : SequenceClassificationLoss.Compute(logits, labels, NumLabels, Config.ProblemType);
         return new SequenceClassifierOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());
     }

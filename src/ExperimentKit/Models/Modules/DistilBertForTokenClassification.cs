@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -45,7 +46,7 @@ public class DistilBertForTokenClassification : nn.Module<Tensor, Tensor, Tensor
     {
         using var scope = NewDisposeScope();
         var hidden = distilbert.forward(inputIds, attentionMask);
-        var logits = classifier.forward(dropout.forward(hidden));
+        var logits = Autocast.Linear(classifier, dropout.forward(hidden));
         var loss = labels is null ? null : TokenClassificationLoss.Compute(logits, labels, NumLabels);
         return new TokenClassifierOutput(loss?.MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope());
     }

@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -34,6 +35,6 @@ public sealed class FFN : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates)
     {
         using var scope = NewDisposeScope();
-        return dropout.forward(lin2.forward(activation(lin1.forward(hiddenStates)))).MoveToOuterDisposeScope();
+        return dropout.forward(Autocast.Linear(lin2, activation(Autocast.Linear(lin1, hiddenStates)))).MoveToOuterDisposeScope();
     }
 }

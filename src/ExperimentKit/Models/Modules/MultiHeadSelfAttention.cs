@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -43,7 +44,7 @@ public sealed class MultiHeadSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(hiddenStates);
         using var scope = NewDisposeScope();
         var context = AttentionHeads.Attend(
-            qLin.forward(hiddenStates), kLin.forward(hiddenStates), vLin.forward(hiddenStates), additiveMask, numHeads, training ? dropoutProb : 0.0);
-        return outLin.forward(context).MoveToOuterDisposeScope();
+            Autocast.Linear(qLin, hiddenStates), Autocast.Linear(kLin, hiddenStates), Autocast.Linear(vLin, hiddenStates), additiveMask, numHeads, training ? dropoutProb : 0.0);
+        return Autocast.Linear(outLin, context).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,5 @@
+using ExperimentKit.Torch;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -37,8 +39,9 @@ internal static class MultipleChoice
     {
         using var scope = NewDisposeScope();
         var logits = perChoice.view(attentionMask.shape[0], attentionMask.shape[1]);
-        var padding = attentionMask.eq(0).all(-1);
-        return logits.masked_fill(padding, finfo(logits.dtype).min).MoveToOuterDisposeScope();
+        var padding = attentionMask.eq(OwnedScalars.Zero).all(-1);
+        using var min = finfo(logits.dtype).min.ToScalar();
+        return logits.masked_fill(padding, min).MoveToOuterDisposeScope();
     }
 
     /// <param name="labels">[batch] int64: the index of each question's answer among its choices.</param>

@@ -1,3 +1,5 @@
+using ExperimentKit.Torch;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -21,9 +23,11 @@ internal static class QuestionAnsweringLoss
         }
 
         var ignoredIndex = logits.shape[1];
-        var positions = labels.to_type(ScalarType.Int64).clamp(0, ignoredIndex);
+        using var ignored = ignoredIndex.ToScalar();
+        using var two = 2.ToScalar();
+        var positions = labels.to_type(ScalarType.Int64).clamp(OwnedScalars.Zero, ignored);
         var startLoss = nn.functional.cross_entropy(logits.select(-1, 0), positions.select(1, 0), ignore_index: ignoredIndex);
         var endLoss = nn.functional.cross_entropy(logits.select(-1, 1), positions.select(1, 1), ignore_index: ignoredIndex);
-        return (startLoss + endLoss) / 2;
+        return startLoss.add(endLoss, OwnedScalars.One).div(two);
     }
 }

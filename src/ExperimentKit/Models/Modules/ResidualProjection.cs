@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -35,7 +36,7 @@ public abstract class ResidualProjection : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates, Tensor inputTensor)
     {
         using var scope = NewDisposeScope();
-        var projected = dropout.forward(dense.forward(hiddenStates));
-        return layerNorm.forward(projected + inputTensor).MoveToOuterDisposeScope();
+        var projected = dropout.forward(Autocast.Linear(dense, hiddenStates));
+        return layerNorm.forward(projected.add(inputTensor, OwnedScalars.One)).MoveToOuterDisposeScope();
     }
 }

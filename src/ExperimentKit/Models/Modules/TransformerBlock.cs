@@ -1,3 +1,4 @@
+using ExperimentKit.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -35,7 +36,7 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor hiddenStates, Tensor additiveMask)
     {
         using var scope = NewDisposeScope();
-        var attended = saLayerNorm.forward(attention.forward(hiddenStates, additiveMask) + hiddenStates);
-        return outputLayerNorm.forward(ffn.forward(attended) + attended).MoveToOuterDisposeScope();
+        var attended = saLayerNorm.forward(attention.forward(hiddenStates, additiveMask).add(hiddenStates, OwnedScalars.One));
+        return outputLayerNorm.forward(ffn.forward(attended).add(attended, OwnedScalars.One)).MoveToOuterDisposeScope();
     }
 }

@@ -1,0 +1,29 @@
+namespace ExperimentKit.Benchmarks.Training;
+
+/// <summary>
+/// One configuration's measurement: throughput, where a step's time goes, and the matmul FLOPs utilisation against the
+/// float32 peak measured in the same run, with and without the padding's FLOPs.
+/// </summary>
+internal sealed record ThroughputRow(
+    string Shape,
+    int Batch,
+    string Order,
+    string Device,
+    int Threads,
+    int Steps,
+    double SamplesPerSecond,
+    double TokensPerSecond,
+    double PaddingShare,
+    double DataMs,
+    double ForwardMs,
+    double BackwardMs,
+    double OptimizerMs,
+    double StepMs,
+    double PeakGflops,
+    double MfuPadded,
+    double MfuReal,
+    string Measured)
+{
+    /// <summary>Rows of the same key compare across runs.</summary>
+    public string Key => $"{Shape}|{Batch}|{Order}|{Device}|{Threads}";
+}
