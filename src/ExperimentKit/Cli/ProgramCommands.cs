@@ -33,6 +33,7 @@ internal static class ProgramCommands
         root.Add(RunCommand.Create(console));
         root.Add(PredictCommand.Create(console));
         root.Add(ListCommand.Create(console));
+        root.Add(PipelineCommand.Create(console));
         return root;
     }
 
