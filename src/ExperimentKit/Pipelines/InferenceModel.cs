@@ -46,6 +46,15 @@ internal sealed class InferenceModel : IDisposable
         ArgumentNullException.ThrowIfNull(folder);
         var config = PretrainedConfig.Load(folder.Config);
         var head = TaskHeads.For(task);
+        var holds = config.Architectures.Length > 0 ? string.Join(", ", config.Architectures) : $"a {config.ModelType} model";
+        var misfit = $"{folder.Path} holds {holds}, which does not fit task '{PipelineTasks.Name(task)}': it needs {TaskHeads.ClassName(head, config)}";
+        // A head of the same shape (a 2-label token classifier's `classifier` and a 2-label sequence classifier's) would
+        // load without a missing weight, so the head config.json names decides first; the weights decide when it names none.
+        if (!TaskHeads.Fits(head, config))
+        {
+            throw new InvalidDataException($"{misfit}.");
+        }
+
         var (module, forward) = TaskHeads.Build(head, config);
         try
         {
@@ -55,10 +64,8 @@ internal sealed class InferenceModel : IDisposable
             var report = ModelCheckpoint.Load(module, weights, name => ModelSource<PretrainedConfig>.ToModelName(name, names, prefix));
             if (report.Missing.Count > 0)
             {
-                var holds = config.Architectures.Length > 0 ? string.Join(", ", config.Architectures) : $"a {config.ModelType} model";
                 throw new InvalidDataException(
-                    $"{folder.Path} holds {holds}, which does not fit task '{PipelineTasks.Name(task)}': it needs {TaskHeads.ClassName(head, config)}, "
-                    + $"and the checkpoint lacks {report.Missing.Count} of its weights ({string.Join(", ", report.Missing.Take(3))}{(report.Missing.Count > 3 ? ", …" : "")}).");
+                    $"{misfit}, and the checkpoint lacks {report.Missing.Count} of its weights ({string.Join(", ", report.Missing.Take(3))}{(report.Missing.Count > 3 ? ", …" : "")}).");
             }
 
             module.eval();

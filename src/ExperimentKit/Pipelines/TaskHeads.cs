@@ -31,6 +31,19 @@ internal static class TaskHeads
             _ => throw new ArgumentOutOfRangeException(nameof(head), head, null),
         };
 
+    /// <summary>
+    /// Whether the architectures config.json names include the head: any model serves the encoder, BertForPreTraining
+    /// also holds the masked-LM head, and a config that names no architecture leaves it to the weights.
+    /// </summary>
+    public static bool Fits(HeadKind head, PretrainedConfig config)
+    {
+        var needed = ClassName(head, config);
+        return head == HeadKind.Encoder
+            || config.Architectures.Length == 0
+            || config.Architectures.Contains(needed, StringComparer.Ordinal)
+            || (head == HeadKind.MaskedLM && config.Architectures.Contains("BertForPreTraining", StringComparer.Ordinal));
+    }
+
     /// <exception cref="NotSupportedException">DistilBERT's masked-LM head, which is not implemented here.</exception>
     public static (nn.Module Module, Func<ModelInputs, Tensor> Forward) Build(HeadKind head, PretrainedConfig config) => (head, config) switch
     {
