@@ -34,6 +34,17 @@ public sealed class SeedWalkthroughTests(TinyModelFolders folders) : IClassFixtu
     }
 
     [Fact]
+    public void The_readme_call_takes_plain_strings()
+    {
+        using var classifier = (TextClassificationPipeline)Pipeline.Create("sentiment-analysis", folders.Sentiment);
+
+        var results = classifier.Predict(["I've been waiting for a HuggingFace course my whole life.", "I hate this so much!"]);
+
+        Assert.Equal(2, results.Count);
+        Assert.Equal(classifier.Predict(SeedSentences)[1], results[1]);
+    }
+
+    [Fact]
     public void Each_input_gets_the_same_result_alone_as_in_a_batch_and_in_input_order()
     {
         using var classifier = new TextClassificationPipeline(folders.Sentiment, new PipelineOptions(BatchSize: 2));
