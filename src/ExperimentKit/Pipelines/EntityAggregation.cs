@@ -1,3 +1,4 @@
+using ExperimentKit.Metrics;
 using ExperimentKit.Tokenization;
 
 namespace ExperimentKit.Pipelines;
@@ -71,7 +72,7 @@ internal static class EntityAggregation
 
     private static TokenEntity Best(float[] scores, Func<int, string> label, string word, int start, int end, int? index)
     {
-        var id = Probabilities.ArgMax(scores);
+        var id = ArgMax.Of(scores);
         return new TokenEntity(label(id), scores[id], word, start, end, index);
     }
 

@@ -38,19 +38,4 @@ internal static class Probabilities
 
         return result;
     }
-
-    /// <summary>The index of the largest value, the first of equal ones (numpy's argmax).</summary>
-    public static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
-    }
 }

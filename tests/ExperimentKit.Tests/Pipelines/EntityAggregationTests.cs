@@ -51,48 +51,26 @@ public sealed class EntityAggregationTests
         ], entities, Close);
     }
 
-    [Fact]
-    public void First_takes_each_words_first_token()
+    /// <summary>
+    /// Word strategies agree on Jean - Luc (three words, each one token) and visited, and differ on the two split words:
+    /// first takes Pic (B-PER 0.60) and New (B-LOC 0.70); average takes Picard's mean [0.30, 0.35, 0.275, 0.04, 0.035]
+    /// (B-PER 0.35) and NewYork's [0.15, 0.05, 0.05, 0.40, 0.35] (B-LOC 0.40); max takes Pic (0.60 beats ##ard's 0.50)
+    /// and New (0.70 beats ##York's 0.60).
+    /// </summary>
+    [Theory]
+    [InlineData(AggregationStrategy.First, 0.60f, 0.70f)]
+    [InlineData(AggregationStrategy.Average, 0.35f, 0.40f)]
+    [InlineData(AggregationStrategy.Max, 0.60f, 0.70f)]
+    public void Word_strategies_give_each_word_one_label_and_keep_its_pieces_together(AggregationStrategy strategy, float picard, float newYork)
     {
-        var entities = EntityAggregation.Aggregate(Tokens, AggregationStrategy.First, Label);
+        var entities = EntityAggregation.Aggregate(Tokens, strategy, Label);
 
-        // Picard → Pic's B-PER 0.60 (a new PER group); NewYork → New's B-LOC 0.70.
         Assert.Equal(
         [
             new TokenEntity("PER", (0.90f + 0.80f + 0.80f) / 3, "Jean - Luc", 0, 8),
-            new TokenEntity("PER", 0.60f, "Picard", 9, 15),
+            new TokenEntity("PER", picard, "Picard", 9, 15),
             new TokenEntity("O", 0.90f, "visited", 16, 23),
-            new TokenEntity("LOC", 0.70f, "NewYork", 24, 31),
-        ], entities, Close);
-    }
-
-    [Fact]
-    public void Average_takes_the_best_label_of_each_words_mean_scores()
-    {
-        var entities = EntityAggregation.Aggregate(Tokens, AggregationStrategy.Average, Label);
-
-        // Picard: mean [0.30, 0.35, 0.275, 0.04, 0.035] → B-PER 0.35. NewYork: mean [0.15, 0.05, 0.05, 0.40, 0.35] → B-LOC 0.40.
-        Assert.Equal(
-        [
-            new TokenEntity("PER", (0.90f + 0.80f + 0.80f) / 3, "Jean - Luc", 0, 8),
-            new TokenEntity("PER", 0.35f, "Picard", 9, 15),
-            new TokenEntity("O", 0.90f, "visited", 16, 23),
-            new TokenEntity("LOC", 0.40f, "NewYork", 24, 31),
-        ], entities, Close);
-    }
-
-    [Fact]
-    public void Max_takes_each_words_most_confident_token()
-    {
-        var entities = EntityAggregation.Aggregate(Tokens, AggregationStrategy.Max, Label);
-
-        // Picard: Pic (0.60) beats ##ard (0.50) → B-PER. NewYork: New (0.70) beats ##York (0.60) → B-LOC.
-        Assert.Equal(
-        [
-            new TokenEntity("PER", (0.90f + 0.80f + 0.80f) / 3, "Jean - Luc", 0, 8),
-            new TokenEntity("PER", 0.60f, "Picard", 9, 15),
-            new TokenEntity("O", 0.90f, "visited", 16, 23),
-            new TokenEntity("LOC", 0.70f, "NewYork", 24, 31),
+            new TokenEntity("LOC", newYork, "NewYork", 24, 31),
         ], entities, Close);
     }
 
