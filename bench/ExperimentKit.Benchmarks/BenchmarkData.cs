@@ -1,4 +1,6 @@
 using ExperimentKit.Data;
+using ExperimentKit.Schema;
+using ExperimentKit.Schema.Model;
 
 namespace ExperimentKit.Benchmarks;
 
@@ -7,6 +9,13 @@ internal sealed record BenchmarkData(string VocabPath, IReadOnlyList<string> Sen
 {
     /// <summary>The runtime's data roots ($EXPERIMENTKIT_DATA_ROOT, then ../shared/data beside this program's repository).</summary>
     public static DataRoot Root => DataRoot.Resolve(configuredRoot: null, AppContext.BaseDirectory);
+
+    /// <summary>The 408 MRPC validation pairs, read as the experiments read them.</summary>
+    public static IReadOnlyList<TextClassificationExample> MrpcValidation()
+    {
+        var spec = new DatasetSpec { Name = KnownDatasets.Mrpc.Name, TextA = KnownDatasets.Mrpc.TextA, TextB = KnownDatasets.Mrpc.TextB, LabelNames = KnownDatasets.Mrpc.LabelNames };
+        return TextClassificationReader.Read(spec, ProblemType.SingleLabelClassification, DatasetSplit.Validation, Root);
+    }
 
     public static BenchmarkData Load()
     {

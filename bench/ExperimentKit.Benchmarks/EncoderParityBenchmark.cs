@@ -71,9 +71,7 @@ internal static class EncoderParityBenchmark
 
     private static List<PaddedBatch> ValidationBatches(BertTokenizer tokenizer)
     {
-        var spec = new DatasetSpec { Name = KnownDatasets.Mrpc.Name, TextA = KnownDatasets.Mrpc.TextA, TextB = KnownDatasets.Mrpc.TextB, LabelNames = KnownDatasets.Mrpc.LabelNames };
-        var examples = TextClassificationReader.Read(spec, ProblemType.SingleLabelClassification, DatasetSplit.Validation, BenchmarkData.Root);
-        return examples.Chunk(BatchSize)
+        return BenchmarkData.MrpcValidation().Chunk(BatchSize)
             .Select(chunk => PaddedBatch.Of(chunk.Select(e => tokenizer.Encode(e.TextA, e.TextB)).ToArray()))
             .ToList();
     }

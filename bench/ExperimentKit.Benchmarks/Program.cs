@@ -13,6 +13,7 @@ return args switch
     ["scalar-stress", .. var rest] => ScalarStressBenchmark.Run(rest),
     [ScalarStressBenchmark.WorkerCommand, var deadline, .. var rest] =>
         ScalarStressWorker.Run(rest.Contains("--old-path"), DateTime.Parse(deadline, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)),
+    ["pipelines", .. var rest] => PipelineBenchmark.Run(rest),
     _ => Usage(),
 };
 
@@ -26,5 +27,7 @@ static int Usage()
     Console.Error.WriteLine("                          samples/s, tokens/s, ms/step by phase and MFU; results in bench/results/");
     Console.Error.WriteLine("  main-job [--configuration Debug|Release] [--max-steps N]   wall time of the main job by phase");
     Console.Error.WriteLine("  scalar-stress [--minutes N] [--old-path]   crashes of training beside a thread forcing GCs");
+    Console.Error.WriteLine("  pipelines [--threads N] [--batches 1,8,32] [--runs N] [--calls N]");
+    Console.Error.WriteLine("                          feature-extraction and text-classification sentences/s and latency, ours vs ONNX Runtime");
     return 2;
 }

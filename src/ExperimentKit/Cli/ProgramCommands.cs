@@ -28,6 +28,7 @@ internal static class ProgramCommands
         root.Add(PredictCommand.Create(console));
         root.Add(SweepCommand.Create(console));
         root.Add(ListCommand.Create(console));
+        root.Add(PipelineCommand.Create(console));
         return root;
     }
 

@@ -76,7 +76,7 @@ public sealed record ModelSource<TConfig>(TConfig Config, PretrainedFolder? Pret
     /// transformers' base-model-prefix rule: a base model checkpoint loads into a model with a head by gaining the
     /// prefix, and a checkpoint with a head loads into a bare base model by losing it.
     /// </summary>
-    private static string ToModelName(string checkpointName, HashSet<string> modelNames, string prefix)
+    internal static string ToModelName(string checkpointName, HashSet<string> modelNames, string prefix)
     {
         if (modelNames.Contains(checkpointName))
         {

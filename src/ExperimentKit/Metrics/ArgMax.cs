@@ -19,7 +19,8 @@ public static class ArgMax
         return result;
     }
 
-    private static int Of(ReadOnlySpan<float> row)
+    /// <summary>The index of the largest value, the first of equal ones.</summary>
+    public static int Of(ReadOnlySpan<float> row)
     {
         var best = 0;
         for (var i = 1; i < row.Length; i++)

@@ -5,6 +5,7 @@ namespace ExperimentKit.Models.Pretrained;
 /// is placed under in the Hugging Face cache. The architecture is stated here because an ONNX graph does not
 /// name it (the head count, for one, is not a weight shape); the import checks it against the weights.
 /// </summary>
+/// <param name="Pooling">The sentence-transformers pooling the hub repository declares, written beside the weights.</param>
 public sealed record EmbeddedModel(
     string RepoId,
     string PackageId,
@@ -12,4 +13,5 @@ public sealed record EmbeddedModel(
     string AssemblyPath,
     string OnnxResource,
     string VocabularyResource,
-    BertConfig Config);
+    BertConfig Config,
+    SentencePooling Pooling);

