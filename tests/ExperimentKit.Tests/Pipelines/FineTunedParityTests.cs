@@ -3,6 +3,7 @@ using ExperimentKit.Experiments;
 using ExperimentKit.Models;
 using ExperimentKit.Pipelines;
 using ExperimentKit.Runs;
+using ExperimentKit.Schema.Model;
 using ExperimentKit.Tests.EndToEnd;
 using ExperimentKit.Tests.Tokenization;
 using Spectre.Console;
@@ -18,16 +19,13 @@ public sealed class FineTunedParityTests
     public void The_pipeline_predicts_the_validation_split_as_predict_does()
     {
         using var output = new TemporaryFolder();
-        var run = ExperimentFiles.Run(new MrpcTinyExperiment(), "mrpc-tiny.yaml", output.Path, spec => spec with
-        {
-            // The dev split as validation (the preset validates on its training pairs), a few steps: seconds.
-            Dataset = spec.Dataset with { DataRoot = TestData.Root, ValidationFile = "dev.tsv", MaxEvalSamples = null },
-            Training = spec.Training with { MaxSteps = 8 },
-        });
+        // The dev split as validation (the preset validates on its training pairs), a few steps: seconds.
+        static ExperimentSpec OnDev(ExperimentSpec spec) =>
+            spec with { Dataset = spec.Dataset with { DataRoot = TestData.Root, ValidationFile = "dev.tsv", MaxEvalSamples = null } };
+        var run = ExperimentFiles.Run(new MrpcTinyExperiment(), "mrpc-tiny.yaml", output.Path, spec => OnDev(spec) with { Training = spec.Training with { MaxSteps = 8 } });
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        var spec = ExperimentFiles.Load("mrpc-tiny.yaml", output.Path);
-        spec = spec with { Dataset = spec.Dataset with { DataRoot = TestData.Root, ValidationFile = "dev.tsv", MaxEvalSamples = null } };
-        new MrpcTinyExperiment().Predict(spec, run.RunDirectory, DatasetSplit.Validation, new RunSettings(ExperimentFiles.PathOf("mrpc-tiny.yaml"), console));
+        var predictSpec = OnDev(ExperimentFiles.Load("mrpc-tiny.yaml", output.Path));
+        new MrpcTinyExperiment().Predict(predictSpec, run.RunDirectory, DatasetSplit.Validation, new RunSettings(ExperimentFiles.PathOf("mrpc-tiny.yaml"), console));
         var predicted = ReadPredictions(run.RunDirectory);
 
         using var classifier = (TextClassificationPipeline)Pipeline.Create("text-classification", run.RunDirectory, new PipelineOptions(BatchSize: 64));
