@@ -9,7 +9,7 @@ internal static class RunFolderAssert
     private static readonly string[] EveryRun =
     [
         "all_results.json", "config.json", "config.yaml", "environment.json", "learning_rate.png", "loss.png", "metrics.jsonl",
-        "model.safetensors", "predict_results.json", "predictions.safetensors", "report.md", "special_tokens_map.json", "tokenizer.json",
+        "model.safetensors", "predict_results.json", "predictions.safetensors", "report.md", "results.json", "special_tokens_map.json", "tokenizer.json",
         "tokenizer_config.json", "trainer_state.json", "vocab.txt",
     ];
 
