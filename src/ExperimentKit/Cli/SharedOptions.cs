@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using ExperimentKit.Schema;
 
 namespace ExperimentKit.Cli;
@@ -36,15 +37,15 @@ internal static class SharedOptions
     public static Option<int?> Threads() => new("--threads")
     {
         Description = "Threads LibTorch computes with (default: one per core).",
-        Validators =
-        {
-            result =>
-            {
-                if (result.GetValueOrDefault<int?>() is < 1)
-                {
-                    result.AddError("--threads must be at least 1");
-                }
-            },
-        },
+        Validators = { result => AtLeastOne(result, "--threads") },
     };
+
+    /// <summary>A count option (threads, parallel trials) below 1 is a usage error naming the option.</summary>
+    public static void AtLeastOne(OptionResult result, string name)
+    {
+        if (result.GetValueOrDefault<int?>() is < 1)
+        {
+            result.AddError($"{name} must be at least 1");
+        }
+    }
 }

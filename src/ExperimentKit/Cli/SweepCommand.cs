@@ -21,7 +21,7 @@ internal static class SweepCommand
         {
             Description = "Trials to run at once on this machine; the cores are shared out between them.",
             DefaultValueFactory = _ => 1,
-            Validators = { result => AtLeastOne(result, "--parallel") },
+            Validators = { result => SharedOptions.AtLeastOne(result, "--parallel") },
         };
         var shard = new Option<string?>("--shard") { Description = "Run only slice i of n (0-based, i/n) of the trials; default: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set." };
         var shards = new Option<int?>("--shards") { Description = "The number of shards when the index comes from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's completions)." };
@@ -45,13 +45,5 @@ internal static class SweepCommand
         collect.SetAction(result => SweepRun.Collect(result.GetValue(folder)!, console));
         command.Add(collect);
         return command;
-    }
-
-    private static void AtLeastOne(System.CommandLine.Parsing.OptionResult result, string name)
-    {
-        if (result.GetValueOrDefault<int>() < 1)
-        {
-            result.AddError($"{name} must be at least 1");
-        }
     }
 }

@@ -28,7 +28,7 @@ public static class SweepPlots
         var files = new List<string>();
         foreach (var parameter in summary.Plan.Parameters)
         {
-            var values = rows.Select(r => r.Settings.First(s => s.Path == parameter).Value).ToArray();
+            var values = rows.Select(r => r.ValueOf(parameter)).ToArray();
             var file = $"{metric}_vs_{parameter}.png";
             AtomicFile.Write(layout.Plot(file), temporary => Plot(parameter, metric, values, rows.Select(r => r.Metrics[metric]).ToArray(), temporary));
             files.Add(file);

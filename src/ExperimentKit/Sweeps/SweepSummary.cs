@@ -20,7 +20,11 @@ public sealed record ConfigurationSummary(
     int Seeds,
     int Finished,
     IReadOnlyDictionary<string, MetricStats> Metrics,
-    bool Best);
+    bool Best)
+{
+    /// <summary>The value this configuration gives a swept setting, as written; empty when it does not sweep it.</summary>
+    public string ValueOf(string path) => Settings.FirstOrDefault(s => s.Path == path).Value ?? string.Empty;
+}
 
 /// <summary>
 /// A sweep's results from whatever has finished: one row per configuration in the plan's order, the best by the

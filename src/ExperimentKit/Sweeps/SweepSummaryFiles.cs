@@ -44,7 +44,7 @@ public static class SweepSummaryFiles
         text.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", plan.Parameters.Count + summary.MetricNames.Count + 2)));
         foreach (var row in summary.Configurations)
         {
-            var values = plan.Parameters.Select(p => row.Settings.FirstOrDefault(s => s.Path == p).Value ?? string.Empty);
+            var values = plan.Parameters.Select(row.ValueOf);
             var metrics = summary.MetricNames.Select(m => row.Metrics.TryGetValue(m, out var stats) ? Format(stats) : "–");
             text.AppendLine("| " + string.Join(" | ", [row.Best ? "★" : "", .. values, Invariant($"{row.Finished}/{row.Seeds}"), .. metrics]) + " |");
         }
@@ -74,7 +74,7 @@ public static class SweepSummaryFiles
         text.Append(string.Join(',', header.Select(Field))).Append('\n');
         foreach (var row in summary.Configurations)
         {
-            var fields = plan.Parameters.Select(p => row.Settings.FirstOrDefault(s => s.Path == p).Value ?? string.Empty)
+            var fields = plan.Parameters.Select(row.ValueOf)
                 .Concat([Invariant($"{row.Seeds}"), Invariant($"{row.Finished}")])
                 .Concat(summary.MetricNames.SelectMany(m => row.Metrics.TryGetValue(m, out var s)
                     ? new[] { s.Mean.ToString("R", CultureInfo.InvariantCulture), s.Std?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty }
