@@ -11,7 +11,7 @@ internal static class ThroughputResults
 {
     public static string Line(ThroughputRow r) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{r.Shape,-17} batch {r.Batch,2} {r.Order,-7}: {r.SamplesPerSecond,6:0.00} samples/s, {r.TokensPerSecond,7:0} tokens/s, {r.StepMs,7:0} ms/step (data {r.DataMs:0}, forward {r.ForwardMs:0}, backward {r.BackwardMs:0}, optimizer {r.OptimizerMs:0}), padding {r.PaddingShare:P0}, MFU {r.MfuPadded:P1} padded / {r.MfuReal:P1} real");
+        $"{r.Shape,-17} batch {r.Batch,2} {r.Order,-7}: {r.SamplesPerSecond,6:0.00} samples/s, {r.TokensPerSecond,7:0} tokens/s, {r.StepMs,7:0} ms/step (data {r.DataMs:0}, forward {r.ForwardMs:0}, backward {r.BackwardMs:0}, optimizer {r.OptimizerMs:0}; matmuls alone {r.MatmulMs:0} at {r.MatmulEfficiency:P0} of peak), padding {r.PaddingShare:P0}, MFU {r.MfuPadded:P1} padded / {r.MfuReal:P1} real");
 
     public static void Save(IReadOnlyList<ThroughputRow> measured)
     {
@@ -25,10 +25,10 @@ internal static class ThroughputResults
         var text = new StringBuilder();
         text.AppendLine("# Training throughput (bench `training`)");
         text.AppendLine();
-        text.AppendLine("Random-weight BERT classifiers on MRPC's training pairs (bert-base-uncased vocabulary, pairs to 128 tokens). MFU = matmul FLOP/s counted from the shapes run (forward + 2× for backward) over the float32 `torch.mm` peak measured in the same run; *padded* counts padding positions, *real* only tokens. Each row keeps the date it was measured; *before* is the value the last measurement of that row replaced.");
+        text.AppendLine("Random-weight BERT classifiers on MRPC's training pairs (bert-base-uncased vocabulary, pairs to 128 tokens). MFU = matmul FLOP/s counted from the shapes run (forward + 2× for backward) over the float32 `torch.mm` peak measured in the same run; *padded* counts padding positions, *real* only tokens. *matmuls alone* is the step's matrix products replayed by themselves at the same shapes (forward and backward), and *matmul efficiency* their FLOP rate over the peak: the MFU a step would reach if every other kernel were free; forward + backward − matmuls alone is what the other kernels (GELU, softmax, LayerNorm, dropout, residual adds, the loss) and the framework take. Each row keeps the date it was measured; *before* is the value the last measurement of that row replaced.");
         text.AppendLine();
-        text.AppendLine("| shape | batch | order | device, threads | samples/s | tokens/s | ms/step | data | forward | backward | optimizer | padding | peak GFLOP/s | MFU padded | MFU real | measured | before (samples/s) |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| shape | batch | order | device, threads | samples/s | tokens/s | ms/step | data | forward | backward | optimizer | matmuls alone | matmul efficiency | padding | peak GFLOP/s | MFU padded | MFU real | measured | before (samples/s) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
             var before = replaced.TryGetValue(r.Key, out var old)
@@ -36,7 +36,7 @@ internal static class ThroughputResults
                 : "";
             text.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {r.Shape} | {r.Batch} | {r.Order} | {r.Device}, {r.Threads} | {r.SamplesPerSecond:0.00} | {r.TokensPerSecond:0} | {r.StepMs:0} | {r.DataMs:0} | {r.ForwardMs:0} | {r.BackwardMs:0} | {r.OptimizerMs:0} | {r.PaddingShare:P0} | {r.PeakGflops:0.0} | {r.MfuPadded:P1} | {r.MfuReal:P1} | {r.Measured} | {before} |"));
+                $"| {r.Shape} | {r.Batch} | {r.Order} | {r.Device}, {r.Threads} | {r.SamplesPerSecond:0.00} | {r.TokensPerSecond:0} | {r.StepMs:0} | {r.DataMs:0} | {r.ForwardMs:0} | {r.BackwardMs:0} | {r.OptimizerMs:0} | {r.MatmulMs:0} | {r.MatmulEfficiency:P1} | {r.PaddingShare:P0} | {r.PeakGflops:0.0} | {r.MfuPadded:P1} | {r.MfuReal:P1} | {r.Measured} | {before} |"));
         }
 
         return text.ToString();

@@ -2,7 +2,8 @@ namespace ExperimentKit.Benchmarks.Training;
 
 /// <summary>
 /// One configuration's measurement: throughput, where a step's time goes, and the matmul FLOPs utilisation against the
-/// float32 peak measured in the same run, with and without the padding's FLOPs.
+/// float32 peak measured in the same run, with and without the padding's FLOPs. MatmulMs is the step's matmuls replayed
+/// alone (<see cref="MatmulReplay"/>) and MatmulEfficiency their FLOP rate over the peak: the MFU's ceiling at these shapes.
 /// </summary>
 internal sealed record ThroughputRow(
     string Shape,
@@ -19,6 +20,8 @@ internal sealed record ThroughputRow(
     double BackwardMs,
     double OptimizerMs,
     double StepMs,
+    double MatmulMs,
+    double MatmulEfficiency,
     double PeakGflops,
     double MfuPadded,
     double MfuReal,

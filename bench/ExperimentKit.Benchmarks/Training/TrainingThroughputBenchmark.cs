@@ -64,6 +64,7 @@ internal static class TrainingThroughputBenchmark
         var total = options.Warmup + options.Steps;
         var (data, forward, backward, update) = (0.0, 0.0, 0.0, 0.0);
         var (realFlops, paddedFlops, realTokens, paddedTokens) = (0.0, 0.0, 0L, 0L);
+        var paddedLengths = new List<int>();
         for (var step = 0; step < total; step++)
         {
             var start = step * batches / total * batch;
@@ -93,7 +94,11 @@ internal static class TrainingThroughputBenchmark
             paddedFlops += MatmulFlops.Padded(shape, batch, padded);
             realTokens += lengths.Sum();
             paddedTokens += (long)batch * padded;
+            paddedLengths.Add(padded);
         }
+
+        // After the timed steps, so the replay's tensors never share memory or caches with them.
+        var matmulSeconds = paddedLengths.Sum(length => MatmulReplay.Seconds(shape, batch, length, device));
 
         var seconds = data + forward + backward + update;
         var steps = options.Steps;
@@ -112,6 +117,8 @@ internal static class TrainingThroughputBenchmark
             1000 * backward / steps,
             1000 * update / steps,
             1000 * seconds / steps,
+            1000 * matmulSeconds / steps,
+            paddedFlops / matmulSeconds / peak,
             peak / 1e9,
             paddedFlops / seconds / peak,
             realFlops / seconds / peak,
