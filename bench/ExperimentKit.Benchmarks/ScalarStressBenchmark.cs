@@ -30,6 +30,13 @@ internal static class ScalarStressBenchmark
                 continue;
             }
 
+            if (reported is null && error.Length == 0 && output.Length == 0)
+            {
+                // A worker that printed nothing did not start (a wrong path, a missing library): no race is measured.
+                Console.Error.WriteLine($"scalar-stress: a worker exited {exitCode} before its first step; stopping");
+                return 1;
+            }
+
             crashes++;
             var cause = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(l => l.Contains("Exception", StringComparison.Ordinal) || l.Contains("Expected", StringComparison.Ordinal));
             causes.Add(string.Create(CultureInfo.InvariantCulture, $"exit {exitCode}: {cause ?? "(no message)"}"));
@@ -52,7 +59,12 @@ internal static class ScalarStressBenchmark
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { WorkerCommand, deadline.ToString("O", CultureInfo.InvariantCulture) }.Concat(oldPath ? ["--old-path"] : []))
+
+        // Started as `dotnet ExperimentKit.Benchmarks.dll`, the process is the dotnet host, which needs the assembly first.
+        var viaHost = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet";
+        string[] arguments = [.. viaHost ? [typeof(ScalarStressBenchmark).Assembly.Location] : Array.Empty<string>(),
+            WorkerCommand, deadline.ToString("O", CultureInfo.InvariantCulture), .. oldPath ? ["--old-path"] : Array.Empty<string>()];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
