@@ -97,6 +97,19 @@ public sealed class NewCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_that_cannot_be_made_is_a_usage_error_naming_the_option()
+    {
+        File.WriteAllText(folder.File("notes.txt"), "a file, not a folder");
+        var below = folder.File("notes.txt", "experiments");
+
+        var (exitCode, output) = Run("new", "regression", "x", "--output", below);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"error: cannot write {Path.Combine(below, "x.yaml")}: ", output, StringComparison.Ordinal);
+        Assert.EndsWith("; choose a writable folder with --output\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_name_whose_csharp_types_another_experiment_in_the_folder_makes_is_refused()
     {
         Directory.CreateDirectory(Output);
