@@ -18,6 +18,11 @@ public class JsonSchemaValidationTests
         .Concat(Directory.EnumerateFiles(RepositoryFiles.Path("tests/ExperimentKit.Generators.Tests/Fixtures/experiments"), "*.yaml"))
         .Select(path => Path.GetRelativePath(RepositoryFiles.Root, path))];
 
+    /// <summary>The templates the runtime's `new` command writes, one per task (src/ExperimentKit/Cli/Templates).</summary>
+    public static TheoryData<string> Templates => [.. Directory.EnumerateFiles(RepositoryFiles.Path("src/ExperimentKit/Cli/Templates"), "*.yaml")
+        .Order(StringComparer.Ordinal)
+        .Select(path => Path.GetRelativePath(RepositoryFiles.Root, path))];
+
     public static TheoryData<string, string> Broken => new()
     {
         { "an unknown top-level key", File(extra: "optimizer: adam") },
@@ -85,6 +90,17 @@ public class JsonSchemaValidationTests
         Assert.StartsWith(Prefix, first, StringComparison.Ordinal);
         var named = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(RepositoryFiles.Path(file))!, first[Prefix.Length..]));
         Assert.Equal(RepositoryFiles.Path(ExperimentJsonSchema.RelativePath), named);
+    }
+
+    /// <summary>As `new` writes it: {{name}} (ExperimentTemplates.NamePlaceholder) replaced by the experiment's name.</summary>
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Every_template_of_the_new_command_passes_the_schema_and_the_build(string file)
+    {
+        var yaml = System.IO.File.ReadAllText(RepositoryFiles.Path(file)).Replace("{{name}}", "my-experiment", StringComparison.Ordinal);
+
+        AssertValid(yaml);
+        Assert.Empty(ExperimentSpecParser.Parse("experiments/my-experiment.yaml", yaml).Diagnostics);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace ExperimentKit.Cli;
 
 /// <summary>
 /// The program's commands on System.CommandLine: `dotnet run -- experiments/mrpc.yaml` (short for `run experiments/mrpc.yaml`), `run`,
-/// `predict`, `sweep`, `sweep collect` and `list`, each with `--help` and tab completion (the `[suggest]` directive
+/// `predict`, `sweep`, `sweep collect`, `list`, `pipeline` and `new`, each with `--help` and tab completion (the `[suggest]` directive
 /// that dotnet-suggest uses). A malformed command line prints `error:` lines and exits with <see cref="ExitCodes.BadInput"/>.
 /// </summary>
 public static class CommandLine

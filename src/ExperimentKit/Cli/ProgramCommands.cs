@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace ExperimentKit.Cli;
 
-/// <summary>The command tree: run, predict, sweep (with collect) and list under the root.</summary>
+/// <summary>The command tree: run, predict, sweep (with collect), list, pipeline and new under the root.</summary>
 internal static class ProgramCommands
 {
     public static RootCommand Create(IAnsiConsole console)
@@ -29,6 +29,7 @@ internal static class ProgramCommands
         root.Add(SweepCommand.Create(console));
         root.Add(ListCommand.Create(console));
         root.Add(PipelineCommand.Create(console));
+        root.Add(NewCommand.Create(console));
         return root;
     }
 

@@ -6,16 +6,20 @@ namespace ExperimentKit.IO;
 /// </summary>
 public static class AtomicFile
 {
-    public static void WriteAllText(string path, string contents) =>
-        Write(path, temporary => File.WriteAllText(temporary, contents));
+    public static void WriteAllText(string path, string contents, bool overwrite = true) =>
+        Write(path, temporary => File.WriteAllText(temporary, contents), overwrite);
 
-    public static void Write(string path, Action<string> writeTemporary)
+    /// <param name="overwrite">
+    /// false: a file already at <paramref name="path"/> (even one that appeared while the temporary file was written)
+    /// is kept, and the rename throws <see cref="IOException"/>.
+    /// </param>
+    public static void Write(string path, Action<string> writeTemporary, bool overwrite = true)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             writeTemporary(temporary);
-            File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite);
         }
         finally
         {

@@ -124,6 +124,7 @@ public sealed class CommandLineTests
     [InlineData("list")]
     [InlineData("sweep")]
     [InlineData("sweep", "collect")]
+    [InlineData("new")]
     public void Every_command_explains_itself_with_help(params string[] command)
     {
         var (exitCode, output) = Run([.. command, "--help"]);
