@@ -36,9 +36,14 @@ internal static class ThroughputResults
                 : "";
             text.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {r.Shape} | {r.Batch} | {r.Order} | {r.Device}, {r.Threads} | {r.SamplesPerSecond:0.00} | {r.TokensPerSecond:0} | {r.StepMs:0} | {r.DataMs:0} | {r.ForwardMs:0} | {r.BackwardMs:0} | {r.OptimizerMs:0} | {r.MatmulMs:0} | {r.MatmulEfficiency:P1} | {r.PaddingShare:P0} | {r.PeakGflops:0.0} | {r.MfuPadded:P1} | {r.MfuReal:P1} | {r.Measured} | {before} |"));
+                $"| {r.Shape} | {r.Batch} | {r.Order} | {r.Device}, {r.Threads} | {r.SamplesPerSecond:0.00} | {r.TokensPerSecond:0} | {r.StepMs:0} | {r.DataMs:0} | {r.ForwardMs:0} | {r.BackwardMs:0} | {r.OptimizerMs:0} | {Replayed(r)} | {r.PaddingShare:P0} | {r.PeakGflops:0.0} | {r.MfuPadded:P1} | {r.MfuReal:P1} | {r.Measured} | {before} |"));
         }
 
         return text.ToString();
     }
+
+    /// <summary>The replay's two columns; rows measured before the replay existed have none.</summary>
+    private static string Replayed(ThroughputRow r) => r.MatmulMs > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{r.MatmulMs:0} | {r.MatmulEfficiency:P1}")
+        : "– | –";
 }
