@@ -39,7 +39,9 @@ public sealed class BlockInventoryTests(ITestOutputHelper output)
         output.WriteLine($"{DocFiles.Blocks.Count} blocks in {DocFiles.All.Count} files");
         foreach (var kind in DocFiles.Blocks.GroupBy(b => b.Kind).OrderBy(g => g.Key))
         {
-            output.WriteLine($"{kind.Key}: {kind.Count()} blocks, {kind.Count(b => b.NotRun is null)} exercised");
+            output.WriteLine(kind.Key == BlockKind.Text
+                ? $"{kind.Key}: {kind.Count()} listings, {kind.Count(b => b.Output is not null)} with error lines checked, the rest not executed"
+                : $"{kind.Key}: {kind.Count()} blocks, {kind.Count(b => b.NotRun is null)} exercised, {kind.Count(b => b.NotRun is not null)} not run");
         }
 
         output.WriteLine($"shell command lines: {commands.Length}, {commands.Count(c => c.NotRun is null)} run, {commands.Count(c => c.NotRun is not null)} not run:");

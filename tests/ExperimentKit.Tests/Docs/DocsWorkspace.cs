@@ -7,8 +7,8 @@ namespace ExperimentKit.Tests.Docs;
 /// What the docs' commands share in one test run: a private Hugging Face cache (all-MiniLM-L6-v2 is imported into it
 /// once, never into the user's), a private tokenization cache, the compiled program, and fixture runs for commands that
 /// name a run folder no earlier command of their page made. Each page gets a work folder of its own, where
-/// `experiments/`, `docs/` and `schema/` lead to the repository's, so its commands run from there as from the
-/// repository root and their `runs/` stay in the temporary folder.
+/// `experiments/`, `docs/` and `schema/` hold links to the repository's files, so its commands run from there as from
+/// the repository root, and their `runs/` (and any file they write) stay in the temporary folder.
 /// </summary>
 public sealed class DocsWorkspace : IDisposable
 {
@@ -31,12 +31,30 @@ public sealed class DocsWorkspace : IDisposable
     {
         var folder = root.File("work", name.Replace('/', '_'));
         Directory.CreateDirectory(folder);
-        foreach (var linked in new[] { "experiments", "docs", "schema" })
+        foreach (var mirrored in new[] { "experiments", "docs", "schema" })
         {
-            Directory.CreateSymbolicLink(Path.Combine(folder, linked), Path.Combine(TestData.RepositoryRoot, linked));
+            Mirror(Path.Combine(TestData.RepositoryRoot, mirrored), Path.Combine(folder, mirrored));
         }
 
         return folder;
+    }
+
+    /// <summary>
+    /// Folders of their own holding a link to each of the repository's files: a command reads the repository's files,
+    /// and a file it writes there (`new` writes experiments/x.yaml) stays in the work folder.
+    /// </summary>
+    private static void Mirror(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.CreateSymbolicLink(Path.Combine(to, Path.GetFileName(file)), file);
+        }
+
+        foreach (var folder in Directory.GetDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
+        {
+            Mirror(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 
     /// <summary>
@@ -106,21 +124,11 @@ public sealed class DocsWorkspace : IDisposable
             ?? throw new InvalidOperationException($"{experimentFile} does not parse");
     }
 
-    public void Dispose()
-    {
-        // The links first, on their own, so nothing can reach the repository's folders through them.
-        foreach (var link in Directory.EnumerateDirectories(root.File("work")).SelectMany(Directory.EnumerateFileSystemEntries)
-            .Where(path => new DirectoryInfo(path).LinkTarget is not null).ToArray())
-        {
-            Directory.Delete(link);
-        }
-
-        root.Dispose();
-    }
+    public void Dispose() => root.Dispose();
 
     /// <summary>
     /// `ek`: the compiled program. A run, a resume or a sweep gets the shrinking overrides last; predict, pipeline, list,
-    /// sweep collect and --help run exactly as written.
+    /// new, sweep collect and --help run exactly as written.
     /// </summary>
     private static string Prelude => $$"""
         set -o pipefail
@@ -129,7 +137,7 @@ public sealed class DocsWorkspace : IDisposable
           local extra=()
           case "${1:-}" in
             sweep) [[ "${2:-}" == collect ]] || extra=({{string.Join(' ', Shrink.Sweep.Select(Quote))}}) ;;
-            predict|pipeline|list|--list) ;;
+            predict|pipeline|list|--list|new) ;;
             *) extra=({{string.Join(' ', Shrink.Run.Select(Quote))}}) ;;
           esac
           local argument
