@@ -245,7 +245,7 @@ public static class ExperimentJsonSchema
         }
 
         AddRange(tree, key.Range);
-        AddDefault(tree, key.Required ? null : defaultValue, key.Choices);
+        AddDefault(tree, key.Required || key.DefaultText is not null ? null : defaultValue, key.Choices);
         return tree;
     }
 
@@ -333,7 +333,7 @@ public static class ExperimentJsonSchema
         }
     }
 
-    private static object? DefaultOf(object record, IReadOnlyList<SectionKey> table, SectionKey key)
+    internal static object? DefaultOf(object record, IReadOnlyList<SectionKey> table, SectionKey key)
     {
         var properties = SectionKeyProperties.Of(record.GetType(), table);
         return properties.Holds(key) ? properties.Get(record, key) : null;

@@ -9,6 +9,7 @@ public static class CollatorKeys
     [
         Choice<PaddingStrategy>("padding", "Pad each batch to its longest example, or every batch to tokenizer.max_length."),
         Integer("pad_to_multiple_of", "Round each batch's length up to a multiple of this.") with { Optional = true, Range = ValueRange.Positive },
-        Boolean("return_token_type_ids", "Whether batches carry token_type_ids; default: true for BERT, false for DistilBERT (which takes none)."),
+        Boolean("return_token_type_ids", "Whether batches carry token_type_ids; default: true for BERT, false for DistilBERT (which takes none).")
+            with { DefaultText = "`true` (`false` for distilbert)" },
     ];
 }

@@ -23,7 +23,8 @@ public static class DatasetKeys
         Name,
         Path,
         Text("data_root", "Where relative data paths start; the EXPERIMENTKIT_DATA_ROOT variable overrides it. Not set: ../shared/data beside the repository.") with { Optional = true },
-        Choice<DataFormat>("format", "How the files are laid out; not set: the train file's extension says (.tsv, .csv, .json, .jsonl, .parquet, .txt)."),
+        Choice<DataFormat>("format", "How the files are laid out; not set: the train file's extension says (.tsv, .csv, .json, .jsonl, .parquet, .txt).")
+            with { DefaultText = "by the train file's extension: `.csv` csv, `.jsonl` json_lines, `.json` json (squad for question_answering), `.parquet` parquet, `.txt` text (conll for token_classification); any other tsv (conll for token_classification); a known dataset's own" },
         TrainFile,
         Text("validation_file", "The evaluation file (or a folder of shards) in the dataset folder.") with { Optional = true },
         Text("test_file", "The labelled held-out file that `predict --split test` reads.") with { Optional = true },

@@ -37,6 +37,12 @@ public sealed record SectionKey
 
     public ValueRange? Range { get; init; }
 
+    /// <summary>
+    /// The default in words where no constant states it (the format follows the train file's extension): the reference
+    /// shows it instead of the spec record's, and the JSON Schema then names no default.
+    /// </summary>
+    public string? DefaultText { get; init; }
+
     /// <summary>For text: the values the key takes, matched ignoring case (a known dataset's name); empty when any text will do.</summary>
     public IReadOnlyList<string> KnownValues { get; init; } = [];
 

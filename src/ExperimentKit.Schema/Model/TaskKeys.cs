@@ -30,7 +30,7 @@ public static class TaskKeys
 
     public static SectionKey WholeWordMask { get; } = Boolean("whole_word_mask", "Mask a word's sub-tokens together (DataCollatorForWholeWordMask).");
 
-    public static SectionKey BlockSize { get; } = Integer("block_size", "Tokens per training example after the texts are concatenated; not set: tokenizer.max_length.")
+    public static SectionKey BlockSize { get; } = Integer("block_size", "Tokens per training example after the texts are concatenated; not set: min(1024, the tokenizer's model_max_length), as run_mlm (512 for BERT vocabularies and all-MiniLM-L6-v2), not tokenizer.max_length.")
         with { Optional = true, Range = ValueRange.Positive };
 
     /// <summary>Each head's options, by the head's spelling (regression is a sequence-classification head, so it takes problem_type too).</summary>

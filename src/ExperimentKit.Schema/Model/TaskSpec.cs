@@ -89,7 +89,7 @@ public sealed record MaskedLmTaskSpec : TaskSpec
     /// <summary>DataCollatorForWholeWordMask: a word's sub-tokens are masked together.</summary>
     public bool WholeWordMask { get; init; }
 
-    /// <summary>Tokens per training example after group_texts; null: tokenizer.max_length.</summary>
+    /// <summary>Tokens per training example after group_texts; null: min(1024, the tokenizer's model_max_length), as run_mlm.</summary>
     public int? BlockSize { get; init; }
 
     public override int? LabelCount(DatasetSpec dataset) => null;

@@ -153,7 +153,7 @@ internal sealed partial class SpecValidator(ExperimentSpec spec, ParseContext co
     };
 
     /// <summary>The metrics each head's predictions can be scored with.</summary>
-    private static MetricKind[] MetricsFor(TaskSpec task) => task switch
+    internal static MetricKind[] MetricsFor(TaskSpec task) => task switch
     {
         SequenceClassificationTaskSpec { ProblemType: ProblemType.Regression } => [MetricKind.Pearson, MetricKind.Spearmanr, MetricKind.Mse],
         SequenceClassificationTaskSpec { ProblemType: ProblemType.MultiLabelClassification } => [MetricKind.Accuracy, MetricKind.F1, MetricKind.Precision, MetricKind.Recall],

@@ -1,6 +1,6 @@
 namespace ExperimentKit.Cli;
 
-/// <summary>What the program's exit status means, the same for every command (README lists them).</summary>
+/// <summary>What the program's exit status means, the same for every command (docs/experiment-files.md lists them).</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

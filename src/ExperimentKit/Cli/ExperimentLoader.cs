@@ -63,7 +63,13 @@ internal static class ExperimentLoader
         {
             return action(new LoadedExperiment(file, spec, parsed, registration, registration.Create()));
         }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or DataFormatException or InvalidDataException or ExperimentConfigurationException or NotSupportedException)
+        catch (ExperimentConfigurationException exception)
+        {
+            // Already a located finding (file(line,col): error EKxxxx, or the --set it came from), printed as the build's are.
+            ErrorLine.WriteFinding(console, exception.Format(overrides));
+            return ExitCodes.BadInput;
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or DataFormatException or InvalidDataException or NotSupportedException)
         {
             ErrorLine.Write(console, exception.Message);
             return ExitCodes.BadInput;

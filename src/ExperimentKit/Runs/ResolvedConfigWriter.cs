@@ -9,7 +9,9 @@ namespace ExperimentKit.Runs;
 
 /// <summary>
 /// The experiment as it actually ran, every default filled in, written back as YAML with the
-/// same snake_case keys the user writes — it can be run again as it is.
+/// same snake_case keys the user writes — it can be run again as it is. A model started from a checkpoint keeps
+/// only the config keys the experiment wrote: the rest are the checkpoint's config.json's, which a written default
+/// would contradict (an architecture key, EK0401) or override (a dropout, classifier_pooling) on the next run.
 /// </summary>
 public static class ResolvedConfigWriter
 {
@@ -18,7 +20,7 @@ public static class ResolvedConfigWriter
         var root = new YamlMappingNode
         {
             { "name", spec.Name },
-            { "model", Section(spec.Model) },
+            { "model", Model(spec) },
             { "task", Task(spec.Task) },
             { "dataset", Section(spec.Dataset) },
             { "tokenizer", Section(spec.Tokenizer) },
@@ -34,6 +36,21 @@ public static class ResolvedConfigWriter
         }
 
         return builder.ToString().Replace("\n...\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static YamlMappingNode Model(ExperimentSpec spec)
+    {
+        var node = Section(spec.Model);
+        if (spec.Model.PretrainedModelNameOrPath is null)
+        {
+            return node;
+        }
+
+        var fromCheckpoint = ConfigKeyTable.For(spec.Model.ModelType).Keys
+            .Select(key => key.Name)
+            .Where(key => !spec.Locations.Paths.Contains("model." + key, StringComparer.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        return new YamlMappingNode(node.Children.Where(entry => !fromCheckpoint.Contains(((YamlScalarNode)entry.Key).Value!)));
     }
 
     /// <summary>`type` and the head's options; the head family and its spelling are fixed by the record type.</summary>

@@ -44,4 +44,19 @@ public sealed class ResolvedConfigWriterTests
         Assert.Equal(spec.Task, reparsed.Spec!.Task);
         Assert.Equal(spec.Metrics, reparsed.Spec.Metrics);
     }
+
+    [Fact]
+    public void A_pretrained_models_config_keys_are_the_checkpoints_unless_the_experiment_wrote_them()
+    {
+        var spec = ExperimentFiles.Load("mrpc-mean-pooling.yaml", "runs/test");
+
+        var yaml = ResolvedConfigWriter.ToYaml(spec);
+
+        // Written: the checkpoint and the head's pooling. Not written: the architecture (768 would contradict the
+        // checkpoint's 384 when the file runs again) and the dropouts (a default would override the checkpoint's).
+        Assert.Contains("  pretrained_model_name_or_path: sentence-transformers/all-MiniLM-L6-v2\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  classifier_pooling: mean\n", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden_size", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden_dropout_prob", yaml, StringComparison.Ordinal);
+    }
 }
