@@ -3,7 +3,7 @@ using ExperimentKit.Models;
 namespace ExperimentKit.Benchmarks.Training;
 
 /// <summary>An encoder shape to time, with random weights (the FLOPs and the time depend on the shape alone).</summary>
-internal sealed record ModelShape(string Name, int Layers, int Hidden, int Heads, int Intermediate)
+internal sealed record ModelShape(string Name, int Layers, int Hidden, int Heads, int Intermediate, bool Dropout = true)
 {
     public static readonly ModelShape MiniLm = new("all-MiniLM-L6-v2", 6, 384, 12, 1536);
 
@@ -16,6 +16,9 @@ internal sealed record ModelShape(string Name, int Layers, int Hidden, int Heads
         _ => throw new ArgumentException($"unknown shape '{name}': use minilm or bert-base", nameof(name)),
     };
 
+    /// <summary>The shape with dropout off (`--no-dropout`): what the dropout masks' random numbers and multiplications cost.</summary>
+    public ModelShape WithoutDropout() => this with { Name = Name + " without dropout", Dropout = false };
+
     /// <summary>bert-base-uncased's vocabulary and positions, which both checkpoints share.</summary>
     public BertConfig Config() => new()
     {
@@ -24,5 +27,7 @@ internal sealed record ModelShape(string Name, int Layers, int Hidden, int Heads
         NumHiddenLayers = Layers,
         NumAttentionHeads = Heads,
         IntermediateSize = Intermediate,
+        HiddenDropoutProb = Dropout ? 0.1 : 0.0,
+        AttentionProbsDropoutProb = Dropout ? 0.1 : 0.0,
     };
 }

@@ -27,6 +27,13 @@ internal sealed record ThroughputRow(
     double MfuReal,
     string Measured)
 {
+    /// <summary>The same measurement over another peak (in GFLOP/s).</summary>
+    public ThroughputRow AgainstPeak(double peakGflops)
+    {
+        var scale = PeakGflops / peakGflops;
+        return this with { PeakGflops = peakGflops, MfuPadded = MfuPadded * scale, MfuReal = MfuReal * scale, MatmulEfficiency = MatmulEfficiency * scale };
+    }
+
     /// <summary>Rows of the same key compare across runs.</summary>
     public string Key => $"{Shape}|{Batch}|{Order}|{Device}|{Threads}";
 }

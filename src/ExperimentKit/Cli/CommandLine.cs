@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ExperimentKit.Torch;
 using Spectre.Console;
 
 namespace ExperimentKit.Cli;
@@ -12,6 +13,8 @@ public static class CommandLine
 {
     public static int Run(string[] args)
     {
+        // Before anything can load LibTorch: every command trains or infers with its OpenMP threads.
+        _ = OpenMpWaitPolicy.PreferPassive();
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
         {

@@ -64,7 +64,6 @@ internal static class PipelineCommand
     private static int Execute(
         string task, string model, IReadOnlyList<string> texts, string? file, PipelineArguments arguments, PipelineOptions options, int? threads, IAnsiConsole console)
     {
-        OpenMpWaitPolicy.PreferPassive();
         if (threads is { } count)
         {
             torch.set_num_threads(count);
