@@ -1,4 +1,5 @@
 using ExperimentKit.Torch;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ExperimentKit.Models;
@@ -22,7 +23,21 @@ internal static class AttentionHeads
         // `dropout` child is not needed; it has no state-dict entry either way.
         var context = Autocast.ComputeType is { } type
             ? nn.functional.scaled_dot_product_attention(Split(q).to_type(type), Split(k).to_type(type), Split(v).to_type(type), additiveMask.to_type(type), p: dropout).to_type(ScalarType.Float32)
-            : nn.functional.scaled_dot_product_attention(Split(q), Split(k), Split(v), additiveMask, p: dropout);
+            : dropout > 0 && q.device_type == DeviceType.CPU
+                ? WithProbabilityDropout(Split(q), Split(k), Split(v), additiveMask, dropout)
+                : nn.functional.scaled_dot_product_attention(Split(q), Split(k), Split(v), additiveMask, p: dropout);
         return context.transpose(1, 2).reshape(batch, seq, width).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Training on the CPU: what the fused kernel computes with dropout there (its math path, as HF's eager attention),
+    /// with the probabilities' dropout mask drawn on every core (<see cref="ParallelDropoutMask"/>).
+    /// </summary>
+    private static Tensor WithProbabilityDropout(Tensor q, Tensor k, Tensor v, Tensor additiveMask, double dropout)
+    {
+        using var scale = (1 / Math.Sqrt(q.shape[^1])).ToScalar();
+        var scores = matmul(q, k.transpose(-2, -1)).mul_(scale).add_(additiveMask, OwnedScalars.One);
+        var probabilities = ParallelDropoutMask.Apply(scores.softmax(-1), dropout, training: true);
+        return matmul(probabilities, v);
     }
 }

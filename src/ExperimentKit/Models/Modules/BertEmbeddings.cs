@@ -16,7 +16,7 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>, IHasPad
     private readonly Embedding positionEmbeddings;
     private readonly Embedding tokenTypeEmbeddings;
     private readonly LayerNorm layerNorm;
-    private readonly Dropout dropout;
+    private readonly ParallelDropout dropout;
     private readonly int maxPositions;
     private readonly int padTokenId;
 
@@ -29,7 +29,7 @@ public sealed class BertEmbeddings : nn.Module<Tensor, Tensor?, Tensor>, IHasPad
         positionEmbeddings = nn.Embedding(config.MaxPositionEmbeddings, config.HiddenSize);
         tokenTypeEmbeddings = nn.Embedding(config.TypeVocabSize, config.HiddenSize);
         layerNorm = nn.LayerNorm(config.HiddenSize, eps: config.LayerNormEps);
-        dropout = nn.Dropout(config.HiddenDropoutProb);
+        dropout = new ParallelDropout(config.HiddenDropoutProb);
         register_module("word_embeddings", wordEmbeddings);
         register_module("position_embeddings", positionEmbeddings);
         register_module("token_type_embeddings", tokenTypeEmbeddings);

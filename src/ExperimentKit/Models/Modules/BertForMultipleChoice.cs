@@ -11,7 +11,7 @@ namespace ExperimentKit.Models;
 public class BertForMultipleChoice : nn.Module<Tensor, Tensor, Tensor?, Tensor?, MultipleChoiceModelOutput>, IPretrainedModel<BertConfig>
 {
     private readonly BertModel bert;
-    private readonly TorchSharp.Modules.Dropout dropout;
+    private readonly ParallelDropout dropout;
     private readonly TorchSharp.Modules.Linear classifier;
 
     public BertForMultipleChoice(BertConfig config) : base(nameof(BertForMultipleChoice))
@@ -19,7 +19,7 @@ public class BertForMultipleChoice : nn.Module<Tensor, Tensor, Tensor?, Tensor?,
         ArgumentNullException.ThrowIfNull(config);
         Config = config with { Architectures = [nameof(BertForMultipleChoice)] };
         bert = new BertModel(Config);
-        dropout = nn.Dropout(Config.ClassifierDropout ?? Config.HiddenDropoutProb);
+        dropout = new ParallelDropout(Config.ClassifierDropout ?? Config.HiddenDropoutProb);
         classifier = nn.Linear(Config.HiddenSize, 1);
         register_module("bert", bert);
         register_module("dropout", dropout);

@@ -13,7 +13,7 @@ namespace ExperimentKit.Models;
 public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, Tensor?, SequenceClassifierOutput>, IPretrainedModel<BertConfig>
 {
     private readonly BertModel bert;
-    private readonly TorchSharp.Modules.Dropout dropout;
+    private readonly ParallelDropout dropout;
     private readonly TorchSharp.Modules.Linear classifier;
 
     public BertForSequenceClassification(BertConfig config, int numLabels) : base(nameof(BertForSequenceClassification))
@@ -22,7 +22,7 @@ public class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor?, 
         Config = config.WithNumLabels(numLabels) with { Architectures = [nameof(BertForSequenceClassification)] };
         NumLabels = numLabels;
         bert = new BertModel(Config);
-        dropout = nn.Dropout(Config.ClassifierDropout ?? Config.HiddenDropoutProb);
+        dropout = new ParallelDropout(Config.ClassifierDropout ?? Config.HiddenDropoutProb);
         classifier = nn.Linear(Config.HiddenSize, numLabels);
         register_module("bert", bert);
         register_module("dropout", dropout);

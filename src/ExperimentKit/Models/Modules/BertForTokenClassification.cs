@@ -10,7 +10,7 @@ namespace ExperimentKit.Models;
 public class BertForTokenClassification : nn.Module<Tensor, Tensor, Tensor?, Tensor?, TokenClassifierOutput>, IPretrainedModel<BertConfig>
 {
     private readonly BertModel bert;
-    private readonly TorchSharp.Modules.Dropout dropout;
+    private readonly ParallelDropout dropout;
     private readonly TorchSharp.Modules.Linear classifier;
 
     public BertForTokenClassification(BertConfig config, int numLabels) : base(nameof(BertForTokenClassification))
@@ -19,7 +19,7 @@ public class BertForTokenClassification : nn.Module<Tensor, Tensor, Tensor?, Ten
         Config = config.WithNumLabels(numLabels) with { Architectures = [nameof(BertForTokenClassification)] };
         NumLabels = numLabels;
         bert = new BertModel(Config, addPoolingLayer: false);
-        dropout = nn.Dropout(Config.ClassifierDropout ?? Config.HiddenDropoutProb);
+        dropout = new ParallelDropout(Config.ClassifierDropout ?? Config.HiddenDropoutProb);
         classifier = nn.Linear(Config.HiddenSize, numLabels);
         register_module("bert", bert);
         register_module("dropout", dropout);

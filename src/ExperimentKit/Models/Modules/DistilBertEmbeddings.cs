@@ -15,7 +15,7 @@ public sealed class DistilBertEmbeddings : nn.Module<Tensor, Tensor>, IHasPaddin
     private readonly Embedding wordEmbeddings;
     private readonly Embedding positionEmbeddings;
     private readonly LayerNorm layerNorm;
-    private readonly Dropout dropout;
+    private readonly ParallelDropout dropout;
     private readonly int maxPositions;
     private readonly int padTokenId;
 
@@ -27,7 +27,7 @@ public sealed class DistilBertEmbeddings : nn.Module<Tensor, Tensor>, IHasPaddin
         wordEmbeddings = nn.Embedding(config.VocabSize, config.Dim, padding_idx: config.PadTokenId);
         positionEmbeddings = nn.Embedding(config.MaxPositionEmbeddings, config.Dim);
         layerNorm = nn.LayerNorm(config.Dim, eps: LayerNormEps);
-        dropout = nn.Dropout(config.Dropout);
+        dropout = new ParallelDropout(config.Dropout);
         register_module("word_embeddings", wordEmbeddings);
         register_module("position_embeddings", positionEmbeddings);
         register_module("LayerNorm", layerNorm);

@@ -14,7 +14,7 @@ public class DistilBertForMultipleChoice : nn.Module<Tensor, Tensor, Tensor?, Mu
     private readonly DistilBertModel distilbert;
     private readonly TorchSharp.Modules.Linear preClassifier;
     private readonly TorchSharp.Modules.Linear classifier;
-    private readonly TorchSharp.Modules.Dropout dropout;
+    private readonly ParallelDropout dropout;
 
     public DistilBertForMultipleChoice(DistilBertConfig config) : base(nameof(DistilBertForMultipleChoice))
     {
@@ -23,7 +23,7 @@ public class DistilBertForMultipleChoice : nn.Module<Tensor, Tensor, Tensor?, Mu
         distilbert = new DistilBertModel(Config);
         preClassifier = nn.Linear(Config.Dim, Config.Dim);
         classifier = nn.Linear(Config.Dim, 1);
-        dropout = nn.Dropout(Config.SeqClassifDropout);
+        dropout = new ParallelDropout(Config.SeqClassifDropout);
         register_module("distilbert", distilbert);
         register_module("pre_classifier", preClassifier);
         register_module("classifier", classifier);

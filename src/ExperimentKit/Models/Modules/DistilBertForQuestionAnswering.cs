@@ -12,7 +12,7 @@ public class DistilBertForQuestionAnswering : nn.Module<Tensor, Tensor, Tensor?,
 {
     private readonly DistilBertModel distilbert;
     private readonly TorchSharp.Modules.Linear qaOutputs;
-    private readonly TorchSharp.Modules.Dropout dropout;
+    private readonly ParallelDropout dropout;
 
     /// <remarks>num_labels is 2 (start, end); transformers refuses any other number for this head, and so does this.</remarks>
     public DistilBertForQuestionAnswering(DistilBertConfig config) : base(nameof(DistilBertForQuestionAnswering))
@@ -21,7 +21,7 @@ public class DistilBertForQuestionAnswering : nn.Module<Tensor, Tensor, Tensor?,
         Config = config.WithNumLabels(2) with { Architectures = [nameof(DistilBertForQuestionAnswering)] };
         distilbert = new DistilBertModel(Config);
         qaOutputs = nn.Linear(Config.Dim, 2);
-        dropout = nn.Dropout(Config.QaDropout);
+        dropout = new ParallelDropout(Config.QaDropout);
         register_module("distilbert", distilbert);
         register_module("qa_outputs", qaOutputs);
         register_module("dropout", dropout);

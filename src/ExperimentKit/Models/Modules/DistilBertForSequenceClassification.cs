@@ -13,7 +13,7 @@ public class DistilBertForSequenceClassification : nn.Module<Tensor, Tensor, Ten
     private readonly DistilBertModel distilbert;
     private readonly TorchSharp.Modules.Linear preClassifier;
     private readonly TorchSharp.Modules.Linear classifier;
-    private readonly TorchSharp.Modules.Dropout dropout;
+    private readonly ParallelDropout dropout;
 
     public DistilBertForSequenceClassification(DistilBertConfig config, int numLabels) : base(nameof(DistilBertForSequenceClassification))
     {
@@ -23,7 +23,7 @@ public class DistilBertForSequenceClassification : nn.Module<Tensor, Tensor, Ten
         distilbert = new DistilBertModel(Config);
         preClassifier = nn.Linear(Config.Dim, Config.Dim);
         classifier = nn.Linear(Config.Dim, numLabels);
-        dropout = nn.Dropout(Config.SeqClassifDropout);
+        dropout = new ParallelDropout(Config.SeqClassifDropout);
         register_module("distilbert", distilbert);
         register_module("pre_classifier", preClassifier);
         register_module("classifier", classifier);

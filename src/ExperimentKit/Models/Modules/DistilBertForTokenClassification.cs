@@ -10,7 +10,7 @@ namespace ExperimentKit.Models;
 public class DistilBertForTokenClassification : nn.Module<Tensor, Tensor, Tensor?, TokenClassifierOutput>, IPretrainedModel<DistilBertConfig>
 {
     private readonly DistilBertModel distilbert;
-    private readonly TorchSharp.Modules.Dropout dropout;
+    private readonly ParallelDropout dropout;
     private readonly TorchSharp.Modules.Linear classifier;
 
     public DistilBertForTokenClassification(DistilBertConfig config, int numLabels) : base(nameof(DistilBertForTokenClassification))
@@ -19,7 +19,7 @@ public class DistilBertForTokenClassification : nn.Module<Tensor, Tensor, Tensor
         Config = config.WithNumLabels(numLabels) with { Architectures = [nameof(DistilBertForTokenClassification)] };
         NumLabels = numLabels;
         distilbert = new DistilBertModel(Config);
-        dropout = nn.Dropout(Config.Dropout);
+        dropout = new ParallelDropout(Config.Dropout);
         classifier = nn.Linear(Config.Dim, numLabels);
         register_module("distilbert", distilbert);
         register_module("dropout", dropout);

@@ -9,7 +9,7 @@ public sealed class FFN : nn.Module<Tensor, Tensor>
 {
     private readonly Linear lin1;
     private readonly Linear lin2;
-    private readonly Dropout dropout;
+    private readonly ParallelDropout dropout;
     private readonly Func<Tensor, Tensor> activation;
 
     public FFN(DistilBertConfig config) : base(nameof(FFN))
@@ -17,7 +17,7 @@ public sealed class FFN : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(config);
         lin1 = nn.Linear(config.Dim, config.HiddenDim);
         lin2 = nn.Linear(config.HiddenDim, config.Dim);
-        dropout = nn.Dropout(config.Dropout);
+        dropout = new ParallelDropout(config.Dropout);
         activation = Activations.Get(config.Activation);
         register_module("lin1", lin1);
         register_module("lin2", lin2);

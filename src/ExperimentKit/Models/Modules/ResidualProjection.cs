@@ -12,14 +12,14 @@ public abstract class ResidualProjection : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly Linear dense;
     private readonly LayerNorm layerNorm;
-    private readonly Dropout dropout;
+    private readonly ParallelDropout dropout;
 
     protected ResidualProjection(string name, int inputSize, BertConfig config) : base(name)
     {
         ArgumentNullException.ThrowIfNull(config);
         dense = nn.Linear(inputSize, config.HiddenSize);
         layerNorm = nn.LayerNorm(config.HiddenSize, eps: config.LayerNormEps);
-        dropout = nn.Dropout(config.HiddenDropoutProb);
+        dropout = new ParallelDropout(config.HiddenDropoutProb);
         register_module("dense", dense);
         register_module("LayerNorm", layerNorm);
         register_module("dropout", dropout);
