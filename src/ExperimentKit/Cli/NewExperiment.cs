@@ -1,4 +1,3 @@
-using System.Text;
 using ExperimentKit.IO;
 using ExperimentKit.Schema;
 using ExperimentKit.Schema.JsonSchema;
@@ -27,7 +26,7 @@ internal static class NewExperiment
 
         if (SameTypeName(request.OutputFolder, request.Name, file) is { } other)
         {
-            ErrorLine.Write(console, $"'{request.Name}' would make the same C# types ({PascalCase(request.Name)}Config, …) as experiment '{other.Name}' in {Shown(other.File)}; choose another name");
+            ErrorLine.Write(console, $"'{request.Name}' would make the same C# types ({TypeNames.PascalCase(request.Name)}Config, …) as experiment '{other.Name}' in {Shown(other.File)}; choose another name");
             return ExitCodes.BadInput;
         }
 
@@ -79,7 +78,7 @@ internal static class NewExperiment
             return null;
         }
 
-        var typeName = PascalCase(name);
+        var typeName = TypeNames.PascalCase(name);
         foreach (var other in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
             if (Path.GetFullPath(other) == Path.GetFullPath(file))
@@ -88,33 +87,13 @@ internal static class NewExperiment
             }
 
             var otherName = ExperimentSpecParser.Parse(other, File.ReadAllText(other)).Spec?.Name ?? Path.GetFileNameWithoutExtension(other);
-            if (PascalCase(otherName) == typeName)
+            if (TypeNames.PascalCase(otherName) == typeName)
             {
                 return (other, otherName);
             }
         }
 
         return null;
-    }
-
-    /// <summary>As generators/ExperimentKit.Generators/Naming.cs: every character that is not a letter or digit starts a new word.</summary>
-    private static string PascalCase(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        var startWord = true;
-        foreach (var c in name)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                startWord = true;
-                continue;
-            }
-
-            builder.Append(startWord ? char.ToUpperInvariant(c) : c);
-            startWord = false;
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>
