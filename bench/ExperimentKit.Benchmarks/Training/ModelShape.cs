@@ -19,15 +19,17 @@ internal sealed record ModelShape(string Name, int Layers, int Hidden, int Heads
     /// <summary>The shape with dropout off (`--no-dropout`): what the dropout masks' random numbers and multiplications cost.</summary>
     public ModelShape WithoutDropout() => this with { Name = Name + " without dropout", Dropout = false };
 
-    /// <summary>bert-base-uncased's vocabulary and positions, which both checkpoints share.</summary>
-    public BertConfig Config() => new()
+    /// <summary>bert-base-uncased's vocabulary and positions, which both checkpoints share; BertConfig's dropouts unless off.</summary>
+    public BertConfig Config()
     {
-        VocabSize = 30522,
-        HiddenSize = Hidden,
-        NumHiddenLayers = Layers,
-        NumAttentionHeads = Heads,
-        IntermediateSize = Intermediate,
-        HiddenDropoutProb = Dropout ? 0.1 : 0.0,
-        AttentionProbsDropoutProb = Dropout ? 0.1 : 0.0,
-    };
+        var config = new BertConfig
+        {
+            VocabSize = 30522,
+            HiddenSize = Hidden,
+            NumHiddenLayers = Layers,
+            NumAttentionHeads = Heads,
+            IntermediateSize = Intermediate,
+        };
+        return Dropout ? config : config with { HiddenDropoutProb = 0, AttentionProbsDropoutProb = 0 };
+    }
 }

@@ -70,7 +70,6 @@ public sealed class DocsWorkspace : IDisposable
         start.Environment["EXPERIMENTKIT_DATA_ROOT"] = TestData.Root;
         start.Environment["EXPERIMENTKIT_CACHE"] = root.File("tokenized");
         start.Environment["HF_HUB_CACHE"] = root.File("hf");
-        start.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
